@@ -1,0 +1,39 @@
+"""cdsim: what Continuous Integration, Delivery and Deployment do to a team, simulated.
+
+>>> import cdsim
+>>> sc = cdsim.load_scenario("default")
+>>> run = cdsim.simulate(sc, practice="delivery", seed=1)
+>>> res = cdsim.compare(sc, replications=20, seed=1, jobs=2)
+"""
+
+from cdsim.experiments import Comparison, compare, sweep
+from cdsim.metrics import BANDED_METRICS, METRICS
+from cdsim.practices import PRACTICES
+from cdsim.scenario import Scenario, ScenarioError, load_scenario, preset_names
+from cdsim.simulation import Run, simulate
+
+__version__ = "0.1.0"
+
+
+def explorer(*args, **kwargs):
+    """The interactive classroom explorer (ipywidgets); see :mod:`cdsim.explorer`."""
+    from cdsim.explorer import explorer as _explorer
+
+    return _explorer(*args, **kwargs)
+
+
+__all__ = [
+    "BANDED_METRICS",
+    "METRICS",
+    "PRACTICES",
+    "Comparison",
+    "Run",
+    "Scenario",
+    "ScenarioError",
+    "compare",
+    "explorer",
+    "load_scenario",
+    "preset_names",
+    "simulate",
+    "sweep",
+]

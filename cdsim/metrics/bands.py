@@ -1,0 +1,48 @@
+"""The DORA performance bands (elite, high, medium, low), read from ``data/dora_bands.csv``.
+
+Each row of the table is a published figure with its source; the ``rule`` and
+``threshold`` columns turn it into a cut-off. Bands are tried from elite down; the first
+whose rule holds is the band, and a value that passes none is ``low``.
+"""
+
+from __future__ import annotations
+
+import math
+import operator
+from functools import cache
+
+import pandas as pd
+
+from cdsim.scenario.loader import data_dir
+
+DEFAULT_SOURCE = "four-keys"
+BANDS = ("elite", "high", "medium", "low")
+_RULES = {">=": operator.ge, "<": operator.lt, "<=": operator.le}
+
+
+@cache
+def band_table() -> pd.DataFrame:
+    """The published band limits, one row per source, metric and band."""
+    return pd.read_csv(data_dir() / "dora_bands.csv", dtype={"rule": "string"})
+
+
+def sources() -> list[str]:
+    return list(dict.fromkeys(band_table()["source"]))
+
+
+def classify(metric: str, value: float, source: str = DEFAULT_SOURCE) -> str:
+    """The band of ``value`` for ``metric`` ("" when the metric has no band or value is NaN)."""
+    if source not in sources():
+        raise ValueError(f"unknown band source {source!r}; expected one of: {', '.join(sources())}")
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    rows = band_table()
+    rows = rows[(rows["source"] == source) & (rows["metric"] == metric)]
+    if rows.empty:
+        return ""
+    for row in rows.itertuples():
+        if pd.isna(row.rule):
+            return row.band
+        if _RULES[row.rule](value, float(row.threshold)):
+            return row.band
+    return "low"

@@ -1,0 +1,56 @@
+"""Production: one deployer puts promoted changes live, one deploy at a time."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cdsim.change import DEPLOY, DEPLOY_QUEUE, Change
+from cdsim.stages.incident import incident
+
+if TYPE_CHECKING:
+    from cdsim.pipeline import Pipeline
+
+
+def deployer(p: Pipeline):
+    """Take everything promoted so far and deploy it as one batch; repeat."""
+    while True:
+        while not p.deploy_line:
+            yield p.deploy_line.signal()
+        yield from deploy(p, p.deploy_line.take_all())
+
+
+def deploy(p: Pipeline, batch: list[Change]):
+    """One production deploy, and the incident if it fails.
+
+    An automated deploy takes machine time. A manual one (the release of the
+    ``integration`` practice) is done by a person in working hours and can itself go
+    wrong. The deploy fails when a change in it carries a defect that escaped every test,
+    or the manual step goes wrong.
+    """
+    manual = p.practice.manual_deploys
+    deploy_id = p.next_deploy_id
+    p.next_deploy_id += 1
+    start = p.env.now
+    p.spend_all(batch, DEPLOY_QUEUE)
+    p.recorder.log(start, "deploy_start", deploy_id=deploy_id)
+    if manual:
+        yield p.env.timeout(p.after_work_hours(p.manual_deploy_hours()))
+    else:
+        yield p.env.timeout(p.deploy_hours())
+    p.spend_all(batch, DEPLOY)
+
+    culprits = [change for change in batch if change.has_defect]
+    manual_error = manual and p.manual_error.chance(p.model.release.manual_error_probability)
+    causes = (["defect"] if culprits else []) + (["manual_error"] if manual_error else [])
+    failed = bool(causes)
+    p.recorder.add_deployment(
+        (deploy_id, start, p.env.now, len(batch), len(culprits), failed, "+".join(causes), manual)
+    )
+    if not failed:
+        p.recorder.log(p.env.now, "deploy_ok", deploy_id=deploy_id)
+        for change in batch:
+            p.reached_production(change, deploy_id)
+        return
+    p.recorder.log(p.env.now, "deploy_failed", deploy_id=deploy_id)
+    # The deployer stays busy until service is restored: no deploys during an incident.
+    yield from incident(p, deploy_id, batch, culprits, manual)
