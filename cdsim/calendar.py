@@ -117,7 +117,10 @@ class WorkCalendar:
             return t_hours
         if self.is_always:
             return t_hours + work_hours
-        return self.from_work_clock(self.to_work_clock(t_hours) + work_hours, at_end=True)
+        work_clock = self.to_work_clock(t_hours) + work_hours
+        end = self.from_work_clock(work_clock, at_end=True)
+        # a start outside working hours that rounds onto a boundary keeps the next start
+        return end if end >= t_hours else self.from_work_clock(work_clock)
 
     def is_working(self, t_hours: float) -> bool:
         if self.is_always:
