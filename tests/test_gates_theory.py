@@ -104,7 +104,11 @@ def test_approval_delay_counts_in_working_hours(default_scenario):
 
     m = 3.0
     scenario = default_scenario.with_values(
-        {"approval.delay.mean_hours": m, "team.defect_probability": 0.0, "build.flaky_probability": 0.0}
+        {
+            "approval.delay.mean_hours": m,
+            "team.defect_probability": 0.0,
+            "build.flaky_probability": 0.0,
+        }
     )
     calendar = calendar_for(scenario.model)
     work_waits, wall_waits = [], []

@@ -48,19 +48,37 @@ def test_a_duration_table_replaces_the_whole_duration(tmp_path):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("[build]\nrunerss = 3\n", ["mine.toml", "unknown key 'build.runerss'", "did you mean 'build.runners'"]),
+        (
+            "[build]\nrunerss = 3\n",
+            ["mine.toml", "unknown key 'build.runerss'", "did you mean 'build.runners'"],
+        ),
         ("[bild]\nrunners = 3\n", ["unknown key 'bild'", "did you mean 'build'"]),
         ("[build]\nrunners = -2\n", ["key 'build.runners'", "at least 1", "-2"]),
-        ("[build]\nrunners = \"two\"\n", ["key 'build.runners'", "whole number"]),
-        ("[team]\ndefect_probability = 1.5\n", ["key 'team.defect_probability'", "at most 1", "1.5"]),
-        ("[build]\nduration = { dist = \"fixed\", mean_minutes = -3 }\n", ["build.duration.mean_minutes", "at least 0"]),
-        ("[build]\nduration = { dist = \"lognormal\", mean_minutes = 3 }\n", ["build.duration", "needs cv"]),
-        ("[build]\nduration = { dist = \"fixed\", mean_minutes = 3, mean_hours = 1 }\n", ["exactly one of"]),
-        ("[build]\nduration = { dist = \"weibull\", mean_minutes = 3 }\n", ["build.duration.dist", "fixed"]),
+        ('[build]\nrunners = "two"\n', ["key 'build.runners'", "whole number"]),
+        (
+            "[team]\ndefect_probability = 1.5\n",
+            ["key 'team.defect_probability'", "at most 1", "1.5"],
+        ),
+        (
+            '[build]\nduration = { dist = "fixed", mean_minutes = -3 }\n',
+            ["build.duration.mean_minutes", "at least 0"],
+        ),
+        (
+            '[build]\nduration = { dist = "lognormal", mean_minutes = 3 }\n',
+            ["build.duration", "needs cv"],
+        ),
+        (
+            '[build]\nduration = { dist = "fixed", mean_minutes = 3, mean_hours = 1 }\n',
+            ["exactly one of"],
+        ),
+        (
+            '[build]\nduration = { dist = "weibull", mean_minutes = 3 }\n',
+            ["build.duration.dist", "fixed"],
+        ),
         ("days = 10\nwarmup_days = 20\n", ["warmup_days (20) must be shorter than days (10)"]),
-        ("[calendar]\nwork_hours = \"9 to 5\"\n", ["calendar.work_hours", "HH:MM-HH:MM"]),
-        ("[approval]\nboard_times = [\"someday 10:00\"]\n", ["approval.board_times", "tue 10:00"]),
-        ("base = \"nope\"\n", ["key 'base'", "must name a preset"]),
+        ('[calendar]\nwork_hours = "9 to 5"\n', ["calendar.work_hours", "HH:MM-HH:MM"]),
+        ('[approval]\nboard_times = ["someday 10:00"]\n', ["approval.board_times", "tue 10:00"]),
+        ('base = "nope"\n', ["key 'base'", "must name a preset"]),
         ("[build\nrunners = 3\n", ["mine.toml", "not valid TOML"]),
     ],
 )
@@ -86,7 +104,10 @@ def test_with_values_sets_dotted_keys_and_validates():
     assert changed.model.build.runners == 3
     assert changed.model.approval.delay.mean_in_hours == 8
     assert scenario.model.build.runners == 2  # the original is untouched
-    assert changed.with_values({"approval.delay.mean_minutes": 30}).model.approval.delay.mean_in_hours == 0.5
+    assert (
+        changed.with_values({"approval.delay.mean_minutes": 30}).model.approval.delay.mean_in_hours
+        == 0.5
+    )
     fixed = changed.with_values({"build.duration.dist": "fixed"})
     assert fixed.model.build.duration.cv is None
     with pytest.raises(ScenarioError, match="did you mean 'build.runners'"):

@@ -1,0 +1,47 @@
+"""DORA bands: published limits from data/dora_bands.csv, applied as documented."""
+
+import math
+
+import pytest
+
+from cdsim.metrics.bands import band_table, classify, sources
+
+
+def test_the_table_names_its_sources():
+    table = band_table()
+    assert set(sources()) == {"four-keys", "dora-2021", "dora-2023"}
+    assert table["reference"].str.len().min() > 10
+    for (source, metric), rows in table.groupby(["source", "metric"]):
+        assert rows["band"].iloc[-1] == "low", (source, metric)
+
+
+@pytest.mark.parametrize(
+    ("metric", "value", "band"),
+    [
+        ("lead_time_median_hours", 0.5, "elite"),
+        ("lead_time_median_hours", 23.9, "elite"),
+        ("lead_time_median_hours", 24.0, "high"),
+        ("lead_time_median_hours", 200.0, "medium"),
+        ("lead_time_median_hours", 5000.0, "low"),
+        ("time_to_restore_median_hours", 100.0, "high"),
+        ("change_failure_rate", 0.15, "elite"),
+        ("change_failure_rate", 0.30, "medium"),
+        ("change_failure_rate", 0.46, "low"),
+        ("deploys_per_day", 3.0, "elite"),
+        ("deploys_per_day", 0.5, "high"),
+        ("deploys_per_day", 0.05, "medium"),
+        ("deploys_per_day", 0.01, "low"),
+    ],
+)
+def test_four_keys_cut_offs(metric, value, band):
+    assert classify(metric, value) == band
+
+
+def test_other_sources_and_edge_cases():
+    assert classify("lead_time_median_hours", 0.5, "dora-2021") == "elite"
+    assert classify("lead_time_median_hours", 2.0, "dora-2021") == "high"
+    assert classify("change_failure_rate", 0.10, "dora-2023") == "high"
+    assert classify("change_failure_rate", math.nan) == ""
+    assert classify("rework_rate", 0.3) == ""
+    with pytest.raises(ValueError, match="unknown band source"):
+        classify("change_failure_rate", 0.1, "dora-1999")
