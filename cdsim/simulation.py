@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -63,6 +64,9 @@ def simulate(
         raise ScenarioError(
             f"unknown practice {practice!r}; expected one of: {', '.join(PRACTICES)}"
         )
+    for label, value in (("seed", seed), ("replication", replication)):
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 0:
+            raise ScenarioError(f"{label} must be a whole number >= 0, got {value!r}")
     model = scenario.model
     streams = RandomStreams(seed, replication)
     recorder = Recorder(keep_events=keep_events)

@@ -128,3 +128,8 @@ def test_to_toml_round_trips(tmp_path):
 def test_simulate_refuses_an_unknown_practice():
     with pytest.raises(ScenarioError, match="expected one of: integration, delivery, deployment"):
         cdsim.simulate(load_scenario("classroom"), practice="yolo")
+
+
+def test_simulate_refuses_a_negative_seed():
+    with pytest.raises(ScenarioError, match="seed must be a whole number >= 0"):
+        cdsim.simulate(load_scenario("classroom"), practice="delivery", seed=-1)
