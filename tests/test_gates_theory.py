@@ -124,3 +124,26 @@ def test_approval_delay_counts_in_working_hours(default_scenario):
     se = work_waits.std(ddof=1) / math.sqrt(len(work_waits))
     assert abs(work_waits.mean() - m) < 4 * se + 0.02 * m
     assert np.mean(wall_waits) > 2 * m
+
+
+@pytest.mark.parametrize("practice", cdsim.PRACTICES)
+def test_rework_time_is_only_fixing_time(default_scenario, practice):
+    """Where the time goes is booked to the right place: with a fixed fix time of f hours
+    and a 24x7 calendar, each change's rework time is exactly (times sent back) x f,
+    whichever detector sent it back (build, staging, review, QA or an incident)."""
+    f = 1.5
+    scenario = default_scenario.with_values(
+        {
+            "calendar.work_hours": "24x7",
+            "calendar.work_days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+            "team.fix_time": {"dist": "fixed", "mean_hours": f},
+            "team.defect_probability": 0.3,
+            "approval.detection": 0.5,
+            "incident.fix_forward_probability": 0.0,
+            "days": 20,
+        }
+    )
+    changes = cdsim.simulate(scenario, practice, seed=12).changes
+    live = changes[changes["production_hours"].notna()]
+    assert live["caught_in"].nunique() >= 3
+    assert np.allclose(live["rework_hours"], live["rework_count"] * f)
