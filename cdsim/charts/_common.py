@@ -1,0 +1,222 @@
+"""Helpers shared by the chart modules: reading result tables, choosing the target axes."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.ticker import Formatter
+
+from cdsim.i18n import (
+    PRACTICES,
+    band_name,
+    clip_interval,
+    format_ci,
+    format_metric,
+    format_number,
+    practice_label,
+)
+
+from . import style
+
+
+@dataclass(frozen=True)
+class MetricValue:
+    """One summary cell: mean over replications, 95% CI, replications, DORA band."""
+
+    mean: float
+    ci_low: float
+    ci_high: float
+    n: int
+    band: str
+
+    @property
+    def missing(self) -> bool:
+        """True when there is no value (NaN)."""
+        return _nan(self.mean)
+
+    @property
+    def has_ci(self) -> bool:
+        """True when a confidence interval should be shown (n > 1 and both ends known)."""
+        return self.n > 1 and not (_nan(self.ci_low) or _nan(self.ci_high))
+
+
+def _nan(x: object) -> bool:
+    try:
+        return x is None or math.isnan(float(x))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return True
+
+
+_MISSING = MetricValue(math.nan, math.nan, math.nan, 0, "")
+
+
+def metric_value(summary: pd.DataFrame, practice: str, metric: str) -> MetricValue:
+    """Read one practice's metric from a ``summary`` table; missing rows give NaN.
+
+    The CI is clipped to the metric's feasible range (:func:`cdsim.i18n.clip_interval`).
+    """
+    rows = summary[(summary["practice"] == practice) & (summary["metric"] == metric)]
+    if rows.empty:
+        return _MISSING
+    row = rows.iloc[0]
+    n = row.get("n", 1)
+    band = row.get("band", "")
+    low, high = clip_interval(
+        metric,
+        float(row["ci_low"]) if not _nan(row.get("ci_low")) else math.nan,
+        float(row["ci_high"]) if not _nan(row.get("ci_high")) else math.nan,
+    )
+    return MetricValue(
+        mean=float(row["mean"]) if not _nan(row["mean"]) else math.nan,
+        ci_low=low,
+        ci_high=high,
+        n=int(n) if not _nan(n) else 1,
+        band=band if isinstance(band, str) else "",
+    )
+
+
+def metric_texts(summary: pd.DataFrame, practice: str, metric: str, lang: str) -> tuple[str, str]:
+    """Formatted value and (when n > 1) 95% CI of a metric, as printed on charts."""
+    mv = metric_value(summary, practice, metric)
+    value = format_metric(metric, mv.mean, lang)
+    ci = format_ci(metric, mv.mean, mv.ci_low, mv.ci_high, lang) if mv.has_ci else ""
+    if mv.missing:
+        ci = ""
+    return value, ci
+
+
+def practices_in(table: pd.DataFrame) -> list[str]:
+    """Practices present in ``table``, in the canonical order (unknown ones last)."""
+    present = list(dict.fromkeys(table["practice"].astype(str))) if len(table) else []
+    known = [p for p in PRACTICES if p in present]
+    return known + [p for p in present if p not in PRACTICES]
+
+
+def replications(summary: pd.DataFrame) -> int:
+    """Number of replications behind a summary (largest ``n``), at least 1."""
+    if "n" not in summary or summary.empty:
+        return 1
+    n = pd.to_numeric(summary["n"], errors="coerce").max()
+    return int(n) if not _nan(n) and n >= 1 else 1
+
+
+def target_axes(ax: Axes | None, figsize=style.FIGSIZE):
+    """Return ``(fig, ax, owned)``: a new figure and axes when ``ax`` is None."""
+    if ax is not None:
+        return ax.figure, ax, False
+    fig, new_ax = style.new_figure(figsize=figsize)
+    return fig, new_ax, True
+
+
+def in_window(table: pd.DataFrame) -> pd.DataFrame:
+    """Rows counted in the metrics (``in_window`` true), or all rows if the column is absent."""
+    if "in_window" in table:
+        return table[table["in_window"].astype(bool)]
+    return table
+
+
+def first_replication(table: pd.DataFrame) -> pd.DataFrame:
+    """Rows of the lowest replication number (the one shown in single-run charts)."""
+    if "replication" not in table or table.empty:
+        return table
+    return table[table["replication"] == table["replication"].min()]
+
+
+def summary_bars(
+    ax: Axes,
+    summary: pd.DataFrame,
+    metric: str,
+    lang: str,
+    scale: float,
+    gid: str,
+    show_band: bool = False,
+) -> list:
+    """Bars of one summary metric per practice, CI whiskers when n > 1, value labels.
+
+    ``scale`` converts the metric to the axis unit (e.g. 100 for %); each bar gets the gid
+    ``"{gid}:{practice}"`` and its label ``"{gid}-label:{practice}"``.
+    """
+    practices = practices_in(summary)
+    n = replications(summary)
+    x = np.arange(len(practices))
+    values = [metric_value(summary, p, metric) for p in practices]
+    heights = [0.0 if v.missing else v.mean * scale for v in values]
+    bars = ax.bar(
+        x,
+        heights,
+        width=0.6,
+        color=[style.practice_color(p) for p in practices],
+        edgecolor="white",
+        linewidth=1.5,
+        zorder=2,
+    )
+    for bar, p in zip(bars, practices, strict=True):
+        bar.set_gid(f"{gid}:{p}")
+        bar.set_hatch(style.PRACTICE_HATCHES.get(p, ""))
+    top = max([h for h in heights] + [0.0])
+    for xi, v in zip(x, values, strict=True):
+        if n > 1 and v.has_ci and not v.missing:
+            ax.errorbar(
+                xi,
+                v.mean * scale,
+                yerr=[[v.mean * scale - v.ci_low * scale], [v.ci_high * scale - v.mean * scale]],
+                color="#222222",
+                capsize=10,
+                lw=2,
+                capthick=2,
+                zorder=3,
+            )
+            top = max(top, v.ci_high * scale)
+    label_y = []
+    for xi, v in zip(x, values, strict=True):
+        y = (v.ci_high if (n > 1 and v.has_ci) else (0 if v.missing else v.mean)) * scale
+        label_y.append((xi, y, v))
+    pad = top * 0.03 if top > 0 else 0.03
+    for xi, y, v in label_y:
+        text = format_metric(metric, v.mean, lang)
+        if n > 1 and v.has_ci and not v.missing:
+            text += "\n" + format_ci(metric, v.mean, v.ci_low, v.ci_high, lang)
+        if show_band and v.band:
+            text += "\nDORA: " + band_name(v.band, lang)
+        ax.text(
+            xi,
+            y + pad,
+            text,
+            ha="center",
+            va="bottom",
+            fontsize=style.ANNOTATION_SIZE,
+            fontweight="bold",
+            gid=f"{gid}-label:{practices[int(xi)]}",
+        )
+    ax.set_xticks(x, [practice_label(p, lang) for p in practices])
+    ax.set_xlim(-0.6, len(practices) - 0.4)
+    ax.set_ylim(0, (top if top > 0 else 1) * 1.3)
+    return list(bars)
+
+
+class LocaleFormatter(Formatter):
+    """Tick formatter with the language's decimal separator and just enough decimals.
+
+    The number of decimals follows the spacing of the ticks (1, 0.5 -> one decimal ...).
+    """
+
+    def __init__(self, lang: str, scale: float = 1.0):
+        self.lang = lang
+        self.scale = scale
+        self.decimals = 0
+
+    def set_locs(self, locs):
+        super().set_locs(locs)
+        vals = np.asarray([v * self.scale for v in locs if np.isfinite(v)], dtype=float)
+        steps = np.diff(np.unique(np.round(vals, 9)))
+        step = float(steps.min()) if steps.size else (abs(float(vals[0])) if vals.size else 1.0)
+        self.decimals = 0
+        while self.decimals < 3 and abs(step * 10**self.decimals % 1 - 0.5) < 0.5 - 1e-6:
+            self.decimals += 1
+
+    def __call__(self, x, pos=None):
+        return format_number(x * self.scale, self.lang, self.decimals)
