@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cdsim.calendar import parse_weekly_time
+from cdsim.change import GATE
 from cdsim.practices.base import Practice, promote
 from cdsim.stages.production import deployer
 from cdsim.stages.staging import staging_environment
@@ -63,6 +64,7 @@ def review(p: Pipeline) -> None:
     """Approve the staged changes; those whose defect the reviewer spots go back."""
     detection = p.model.approval.detection
     batch = p.gate_line.take_all()
+    p.spend_all(batch, GATE)  # waiting for the review, whatever its outcome
     approved = []
     for change in batch:
         if change.has_defect and change.u_review < detection:
