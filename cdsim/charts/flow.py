@@ -291,24 +291,31 @@ def plot_change_timeline(
     rows = first_changes(run, n_changes).reset_index(drop=True)
     order_gate_first = gate_first(run)
     lo, hi = np.inf, -np.inf
+    spans: dict[str, list[tuple[int, float, float]]] = {name: [] for name in SEGMENT_STYLE}
     for i, ch in rows.iterrows():
         for name, start, end in change_segments(ch, order_gate_first):
-            color, waiting = SEGMENT_STYLE[name]
-            bar = ax.barh(
-                i,
-                (end - start) / 24,
-                left=start / 24,
-                height=0.62,
-                color=color,
-                hatch=style.WAITING_HATCH if waiting else "",
-                edgecolor="white",
-                linewidth=0.6,
-                zorder=2,
-            )
-            bar.patches[0].set_gid(f"segment:{practice}:{i}:{name}")
+            spans[name].append((int(i), start, end))
             lo, hi = min(lo, start), max(hi, end)
         if not pd.isna(ch.get("commit_hours", np.nan)):
             lo = min(lo, float(ch["commit_hours"]))
+    for name, items in spans.items():  # one barh call per kind of segment
+        if not items:
+            continue
+        color, waiting = SEGMENT_STYLE[name]
+        rows_i, starts, ends = (np.asarray(v, dtype=float) for v in zip(*items, strict=True))
+        bars = ax.barh(
+            rows_i,
+            (ends - starts) / 24,
+            left=starts / 24,
+            height=0.62,
+            color=color,
+            hatch=style.WAITING_HATCH if waiting else "",
+            edgecolor="white",
+            linewidth=0.6,
+            zorder=2,
+        )
+        for patch, (row, _s, _e) in zip(bars.patches, items, strict=True):
+            patch.set_gid(f"segment:{practice}:{row}:{name}")
     deployed = rows[_num(rows, "production_hours").notna()]
     if len(deployed):
         ax.scatter(
