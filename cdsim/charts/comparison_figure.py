@@ -14,10 +14,8 @@ from __future__ import annotations
 import math
 import textwrap
 
-import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 from matplotlib.patches import (
     Circle,
     FancyArrow,
@@ -431,6 +429,3 @@ def plot_comparison(summary: pd.DataFrame, lang: str = "en", ax: Axes | None = N
 
 
 __all__ = ["plot_comparison", "draw_gear", "draw_person"]
-
-# keep a reference so linters see these names used in type hints only
-_ = (np, Figure)

@@ -83,7 +83,7 @@ def plot_time_breakdown(
             zorder=2,
         )
         for bar, practice in zip(bars, values.index, strict=True):
-            bar.set_gid(f"segment:{practice}:{comp}")
+            bar.set_gid(f"{'share' if share else 'segment'}:{practice}:{comp}")
         if share:
             for xi, yi, w in zip(left, y, widths, strict=True):
                 if w / 100 >= MIN_LABEL_SHARE:
