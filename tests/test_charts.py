@@ -1,0 +1,483 @@
+"""Tests of cdsim.charts and cdsim.i18n: what each chart shows, in both languages."""
+
+from __future__ import annotations
+
+import math
+import re
+from itertools import combinations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from chart_data import make_comparison  # noqa: E402
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
+
+from cdsim import charts, i18n  # noqa: E402
+from cdsim.charts import comparison_figure as cf  # noqa: E402
+from cdsim.charts import style  # noqa: E402
+from cdsim.charts.lead_time import DORA_LIMITS_HOURS  # noqa: E402
+from cdsim.i18n import FOUR_KEYS, PRACTICES, TIME_COMPONENTS, format_ci, format_metric, t  # noqa: E402
+
+LANGS = ("en", "pt")
+
+
+# ------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def synthetic():
+    """Two replications; Continuous Deployment has no incident (time to restore is NaN)."""
+    return make_comparison(replications=2, no_incidents=("deployment",))
+
+
+@pytest.fixture(scope="module")
+def single():
+    """One replication: no confidence intervals anywhere."""
+    return make_comparison(replications=1, seed=3)
+
+
+@pytest.fixture(scope="module")
+def real():
+    """The engine's own result for a short classroom scenario (skipped without the engine)."""
+    cdsim = pytest.importorskip("cdsim")
+    if not hasattr(cdsim, "compare"):
+        pytest.skip("cdsim.compare is not available")
+    scenario = cdsim.load_scenario("classroom").with_values({"days": 20})
+    return cdsim.compare(scenario, replications=2, seed=1, jobs=1)
+
+
+@pytest.fixture(params=["synthetic", "single", "real"])
+def result(request):
+    return request.getfixturevalue(request.param)
+
+
+# -------------------------------------------------------------------------- helpers
+
+
+def drawn_texts(fig: Figure) -> list[tuple[str, object]]:
+    """(text, window extent) of every Text actually drawn when the figure is rendered."""
+    canvas = FigureCanvasAgg(fig)
+    seen: list[tuple[str, object]] = []
+    original = Text.draw
+
+    def recording_draw(self, renderer):
+        original(self, renderer)
+        if self.get_visible() and self.get_text().strip():
+            seen.append((self.get_text(), self.get_window_extent(renderer)))
+
+    Text.draw = recording_draw
+    try:
+        canvas.draw()
+    finally:
+        Text.draw = original
+    return seen
+
+
+def assert_readable(fig: Figure, tol_px: float = 1.0) -> str:
+    """Render ``fig``; assert no two drawn texts overlap and none is cut by the figure's edge.
+
+    Returns every drawn string, joined by newlines, for the tests to look into.
+    """
+    items = drawn_texts(fig)
+    width, height = fig.canvas.get_width_height()
+    for text, bb in items:
+        assert bb.x0 >= -tol_px and bb.y0 >= -tol_px, f"clipped at left/bottom: {text!r}"
+        assert bb.x1 <= width + tol_px and bb.y1 <= height + tol_px, f"clipped: {text!r}"
+    for (ta, a), (tb, b) in combinations(items, 2):
+        overlap_w = min(a.x1, b.x1) - max(a.x0, b.x0)
+        overlap_h = min(a.y1, b.y1) - max(a.y0, b.y0)
+        assert overlap_w <= tol_px or overlap_h <= tol_px, f"texts overlap: {ta!r} and {tb!r}"
+    return "\n".join(s for s, _ in items)
+
+
+def by_gid(fig: Figure, prefix: str) -> dict[str, object]:
+    """Artists of the figure whose gid starts with ``prefix``, by gid."""
+    found = {}
+    for artist in fig.findobj(lambda a: (a.get_gid() or "").startswith(prefix)):
+        found[artist.get_gid()] = artist
+    return found
+
+
+def summary_mean(res, practice: str, metric: str) -> float:
+    s = res.summary
+    return float(s[(s.practice == practice) & (s.metric == metric)]["mean"].iloc[0])
+
+
+def summary_row(res, practice: str, metric: str):
+    s = res.summary
+    return s[(s.practice == practice) & (s.metric == metric)].iloc[0]
+
+
+def number_in(text: str, lang: str) -> float:
+    """The first number printed in ``text`` (language decimal separator)."""
+    pattern = r"-?\d[\d.]*(?:,\d+)?" if lang == "pt" else r"-?\d[\d,]*(?:\.\d+)?"
+    return i18n.parse_number(re.search(pattern, text).group(0), lang)
+
+
+def in_display_unit(metric: str, value: float) -> tuple[float, float]:
+    """Value in the unit the formatter printed it in, and half a unit of the last digit."""
+    kind = i18n.metric_kind(metric)
+    if kind == "hours":
+        unit = i18n.hours_unit(value)
+        v = value / {"minutes": 1 / 60, "hours": 1.0, "days": 24.0}[unit]
+        return v, 0.5 * 10.0 ** -(i18n._unit_decimals(v, unit))
+    if kind == "fraction":
+        v = value * 100
+        return v, 0.5 * 10.0 ** -(0 if v == 0 or abs(v) >= 10 else 1)
+    return value, 0.5 * 10.0 ** -(i18n._auto_decimals(value))
+
+
+# ---------------------------------------------------------------------------- i18n
+
+
+def test_every_key_has_both_languages_and_the_same_placeholders():
+    for key, pair in i18n.TEXTS.items():
+        assert len(pair) == len(i18n.LANGUAGES), key
+        assert all(s.strip() for s in pair), key
+        fields = [set(re.findall(r"{(\w+)}", s)) for s in pair]
+        assert fields[0] == fields[1], key
+
+
+def test_unknown_language_is_rejected_naming_the_allowed_ones():
+    with pytest.raises(ValueError, match="'en'.*'pt'"):
+        t("practice.delivery", "fr")
+    with pytest.raises(KeyError):
+        t("no.such.key", "en")
+    assert t("practice.delivery", "pt-BR") == t("practice.delivery", "pt") == "Entrega Contínua"
+
+
+@pytest.mark.parametrize(
+    ("hours", "en", "pt"),
+    [
+        (0.5, "30 min", "30 min"),
+        (3.24, "3.2 h", "3,2 h"),
+        (14.6, "15 h", "15 h"),
+        (98.4, "4.1 days", "4,1 dias"),
+        (300.0, "12 days", "12 dias"),
+        (math.nan, "n/a", "s/d"),
+    ],
+)
+def test_hours_are_formatted_readably(hours, en, pt):
+    assert i18n.format_hours(hours, "en") == en
+    assert i18n.format_hours(hours, "pt") == pt
+
+
+def test_metric_and_ci_formatting():
+    assert format_metric("change_failure_rate", 0.125, "en") == "12%"
+    assert format_metric("change_failure_rate", 0.045, "pt") == "4,5%"
+    assert format_metric("deploys_per_day", 0.071, "en") == "0.071/day"
+    assert format_ci("lead_time_median_hours", 3.2, 2.9, 3.6, "pt") == "[2,9–3,6]"
+    assert format_ci("change_failure_rate", 0.1, -0.2, 1.4, "en") == "[0–100%]"  # clipped
+    assert format_ci("deploys_per_day", 1.0, math.nan, 2.0, "en") == ""
+    assert i18n.parse_number("1.234,5", "pt") == 1234.5
+
+
+def test_plot_functions_reject_unknown_language(synthetic):
+    with pytest.raises(ValueError, match="'en'"):
+        charts.plot_comparison(synthetic.summary, lang="de")
+    with pytest.raises(ValueError, match="'en'"):
+        charts.plot_lead_time(synthetic.changes, lang="es")
+
+
+# -------------------------------------------------------------- comparison figure
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_comparison_figure_shows_stations_bars_and_gates(synthetic, lang):
+    fig = charts.plot_comparison(synthetic.summary, lang=lang)
+    text = assert_readable(fig)
+    for station in cf.STATIONS:
+        assert t(f"station.{station}", lang).upper() in text
+        assert t(f"station.{station}.detail", lang).split()[0] in text
+    for practice in PRACTICES:
+        assert i18n.practice_name(practice, lang).upper().split()[0] in text
+    assert t("gate.approve", lang).upper() in text
+    assert t("gate.automatic", lang).upper() in text
+    assert text.count(t("flow.automated", lang).upper()) == 2
+    assert t("chart.comparison.title", lang) in text
+    # three bars: integration ends after Build, the other two reach Production
+    bars = by_gid(fig, "bar:")
+    assert sorted(bars) == [f"bar:{p}" for p in sorted(PRACTICES)]
+    right_end = {g.split(":")[1]: a.get_xy()[:, 0].max() for g, a in bars.items()}
+    assert cf.STATION_X["build"] < right_end["integration"] < cf.STATION_X["staging"]
+    assert right_end["delivery"] > cf.STATION_X["production"]
+    assert right_end["deployment"] > cf.STATION_X["production"]
+    # four stations joined by three arrows; a person gate and a gear gate
+    assert len(by_gid(fig, "station:")) == 4
+    assert len(by_gid(fig, "arrow:")) == 3
+    assert set(by_gid(fig, "gate-icon:")) == {"gate-icon:delivery", "gate-icon:deployment"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_comparison_figure_numbers_equal_the_metrics(result, lang):
+    fig = charts.plot_comparison(result.summary, lang=lang)
+    values, cis = by_gid(fig, "value:"), by_gid(fig, "ci:")
+    assert len(values) == len(PRACTICES) * len(FOUR_KEYS)
+    n = int(result.summary["n"].max())
+    for practice in PRACTICES:
+        for metric in FOUR_KEYS:
+            row = summary_row(result, practice, metric)
+            printed = values[f"value:{practice}:{metric}"].get_text()
+            assert printed == format_metric(metric, row["mean"], lang)
+            if math.isnan(row["mean"]):
+                assert printed == t("na", lang)
+                continue
+            shown, half_digit = in_display_unit(metric, float(row["mean"]))
+            assert number_in(printed, lang) == pytest.approx(shown, abs=half_digit + 1e-9)
+            ci = cis.get(f"ci:{practice}:{metric}")
+            if n > 1:
+                assert ci is not None
+                assert ci.get_text() == format_ci(
+                    metric, row["mean"], row["ci_low"], row["ci_high"], lang
+                )
+            else:
+                assert ci is None
+    assert_readable(fig)
+
+
+def test_comparison_figure_shows_missing_values_as_na(synthetic):
+    for lang in LANGS:
+        fig = charts.plot_comparison(synthetic.summary, lang=lang)
+        cell = by_gid(fig, "value:deployment:time_to_restore_median_hours")
+        assert next(iter(cell.values())).get_text() == t("na", lang)
+
+
+def test_comparison_figure_draws_into_a_given_axes(synthetic):
+    fig = Figure(figsize=style.FIGSIZE)
+    ax = fig.add_subplot()
+    assert charts.plot_comparison(synthetic.summary, ax=ax) is ax
+    assert ax.get_aspect() == 1.0
+
+
+# ------------------------------------------------------------------------ lead time
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_lead_time_chart_has_one_ecdf_per_practice_and_dora_limits(synthetic, lang):
+    fig = charts.plot_lead_time(synthetic.changes, lang=lang)
+    ax = fig.axes[0]
+    lines = by_gid(fig, "ecdf:")
+    assert sorted(lines) == [f"ecdf:{p}" for p in sorted(PRACTICES)]
+    ch = synthetic.changes
+    for practice in PRACTICES:
+        x, y = lines[f"ecdf:{practice}"].get_data()
+        deployed = ch[(ch.practice == practice) & ch.in_window & ch.lead_time_hours.notna()]
+        assert len(x) == len(deployed) + 1
+        assert y[-1] == pytest.approx(100)
+        assert np.median(deployed.lead_time_hours) == pytest.approx(
+            np.interp(50, y[1:], x[1:]), rel=0.2
+        )
+    assert ax.get_xscale() == "log"
+    limits = by_gid(fig, "limit:")
+    assert sorted(a.get_xdata()[0] for a in limits.values()) == [1, 24, 168, 730, 4380]
+    text = assert_readable(fig)
+    for key in DORA_LIMITS_HOURS:
+        assert t(key, lang) in text
+    assert t("chart.lead_time.x", lang) in text and t("chart.lead_time.y", lang) in text
+
+
+# -------------------------------------------------------------------------- failure
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_failure_figure_bars_cis_and_batch_curve(synthetic, lang):
+    fig = charts.failure_figure(synthetic.summary, synthetic.deployments, lang=lang)
+    bars = by_gid(fig, "cfr:")
+    assert len(bars) == 3
+    for practice in PRACTICES:
+        mean = summary_mean(synthetic, practice, "change_failure_rate")
+        assert bars[f"cfr:{practice}"].get_height() == pytest.approx(mean * 100)
+        label = by_gid(fig, f"cfr-label:{practice}")[f"cfr-label:{practice}"].get_text()
+        assert label.startswith(format_metric("change_failure_rate", mean, lang))
+        assert "[" in label  # n = 2: the 95% CI is printed
+    left = fig.axes[0]
+    assert len(left.containers) == 1 + 3  # the bars and one CI whisker per practice
+    points = by_gid(fig, "points:")
+    assert len(points) == 3
+    d = synthetic.deployments[synthetic.deployments.in_window]
+    p = d.culprits.sum() / d.batch_size.sum()
+    k, y = by_gid(fig, "curve")["curve"].get_data()
+    assert np.allclose(y, (1 - (1 - p) ** k) * 100)
+    text = assert_readable(fig)
+    assert t("chart.cfr.title", lang) in text and t("chart.batch.x", lang) in text
+
+
+def test_failure_bars_without_replications_have_no_ci(single):
+    fig = charts.plot_change_failure_rate(single.summary)
+    assert len(fig.axes[0].containers) == 1
+    text = assert_readable(fig)
+    assert "[" not in text
+    assert t("chart.cfr.title_single", "en") in text
+
+
+# ------------------------------------------------------------------------ frequency
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_frequency_figure_shows_deploys_per_day_and_restore(synthetic, lang):
+    fig = charts.frequency_figure(synthetic.summary, lang=lang)
+    deploys, restore = by_gid(fig, "deploys:"), by_gid(fig, "restore:")
+    assert len(deploys) == 3 and len(restore) == 3
+    for practice in PRACTICES:
+        mean = summary_mean(synthetic, practice, "deploys_per_day")
+        assert deploys[f"deploys:{practice}"].get_height() == pytest.approx(mean)
+    assert restore["restore:deployment"].get_height() == 0
+    na = by_gid(fig, "restore-label:deployment")["restore-label:deployment"].get_text()
+    assert na == t("na", lang)
+    text = assert_readable(fig)
+    assert t("chart.deploys.y", lang) in text and t("chart.restore.y", lang) in text
+    assert i18n.band_name("elite", lang) in text
+
+
+# ------------------------------------------------------------------- time breakdown
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_time_breakdown_stacks_every_component(synthetic, lang):
+    fig = charts.time_breakdown_figure(synthetic.summary, lang=lang)
+    hours_ax, share_ax = fig.axes[:2]
+    assert len(by_gid(fig, "segment:")) == len(PRACTICES) * len(TIME_COMPONENTS)
+    assert len(by_gid(fig, "share:")) == len(PRACTICES) * len(TIME_COMPONENTS)
+    hours_bars = [b for b in hours_ax.patches if (b.get_gid() or "").startswith("segment:")]
+    for practice in PRACTICES:
+        total = 0.0
+        for comp in TIME_COMPONENTS:
+            bar = next(b for b in hours_bars if b.get_gid() == f"segment:{practice}:{comp}")
+            mean = summary_mean(synthetic, practice, f"time_{comp}_hours")
+            assert bar.get_width() == pytest.approx(0 if math.isnan(mean) else mean)
+            total += bar.get_width()
+        label = by_gid(fig, f"total:{practice}")[f"total:{practice}"].get_text()
+        assert label == t("chart.breakdown.total", lang, value=i18n.format_hours(total, lang))
+        shares = [
+            b.get_width()
+            for b in share_ax.patches
+            if (b.get_gid() or "").startswith(f"share:{practice}:")
+        ]
+        assert sum(shares) == pytest.approx(100)
+    text = assert_readable(fig)
+    for comp in TIME_COMPONENTS:
+        assert t(f"time.{comp}", lang) in text
+
+
+# ----------------------------------------------------------------------------- flow
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_flow_figure_cumulative_flow_and_timeline(synthetic, lang):
+    fig = charts.flow_figure(synthetic.changes, lang=lang, n_changes=12)
+    polys = by_gid(fig, "cfd:")
+    assert len(polys) == 3 * 5
+    for practice in PRACTICES:
+        run = synthetic.changes[
+            (synthetic.changes.practice == practice) & (synthetic.changes.replication == 0)
+        ]
+        # the top of the stack at the end is every change committed so far
+        top = max(
+            p.get_paths()[0].vertices[:, 1].max()
+            for g, p in polys.items()
+            if g.startswith(f"cfd:{practice}:")
+        )
+        assert top == len(run)
+        markers = by_gid(fig, f"production:{practice}")[f"production:{practice}"]
+        first = run[run.in_window].sort_values("commit_hours").head(12)
+        assert len(markers.get_offsets()) == first.production_hours.notna().sum()
+    # batching: several of the first changes share a deploy in Integration and Delivery
+    assert by_gid(fig, "batch:integration:") and by_gid(fig, "batch:delivery:")
+    text = assert_readable(fig)
+    assert t("chart.cfd.title", lang) in text
+    assert t("chart.timeline.title", lang, n=12) in text
+    for band in ("building", "gate", "production"):
+        assert t(f"flow.band.{band}", lang) in text
+
+
+def test_flow_follows_gate_before_staging_order(real):
+    """In the engine's integration practice the release is cut before its manual QA."""
+    from cdsim.charts.flow import GATE_FIRST_COLUMNS, stage_columns, stage_instants
+
+    run = real.changes[(real.changes.practice == "integration") & (real.changes.replication == 0)]
+    assert stage_columns(run) == GATE_FIRST_COLUMNS
+    inst = stage_instants(run)
+    assert (np.diff(inst, axis=1) >= 0).all()
+
+
+# ------------------------------------------------------------------------ scorecard
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_scorecard_cells_show_value_and_band_colour(result, lang):
+    fig = charts.plot_scorecard(result.summary, lang=lang)
+    cells = by_gid(fig, "cell:")
+    assert len(cells) == 12
+    for practice in PRACTICES:
+        for metric in FOUR_KEYS:
+            row = summary_row(result, practice, metric)
+            band = row["band"] if isinstance(row["band"], str) else ""
+            expected = style.BAND_COLORS.get(band, style.NO_DATA_COLOR)
+            face = cells[f"cell:{practice}:{metric}"].get_facecolor()
+            assert matplotlib.colors.to_hex(face) == expected.lower()
+            value = by_gid(fig, f"value:{practice}:{metric}")[f"value:{practice}:{metric}"]
+            assert value.get_text() == format_metric(metric, row["mean"], lang)
+            band_text = by_gid(fig, f"band:{practice}:{metric}")[f"band:{practice}:{metric}"]
+            assert band_text.get_text() == i18n.band_name(band, lang).upper()
+    text = assert_readable(fig)
+    assert t("chart.scorecard.title", lang) in text
+    for metric in FOUR_KEYS:
+        assert t(f"metric.{metric}", lang).split()[0] in text
+
+
+# --------------------------------------------------------------- purity and gallery
+
+
+def test_chart_functions_leave_no_pyplot_figures_and_honour_ax(synthetic):
+    plt.close("all")
+    for draw, table in (
+        (charts.plot_lead_time, synthetic.changes),
+        (charts.plot_change_failure_rate, synthetic.summary),
+        (charts.plot_failure_vs_batch, synthetic.deployments),
+        (charts.plot_deploy_frequency, synthetic.summary),
+        (charts.plot_time_to_restore, synthetic.summary),
+        (charts.plot_time_breakdown, synthetic.summary),
+        (charts.plot_scorecard, synthetic.summary),
+    ):
+        assert isinstance(draw(table), Figure)
+        fig = Figure()
+        ax = fig.add_subplot()
+        assert draw(table, ax=ax) is ax
+    for practice in PRACTICES:
+        fig = Figure()
+        ax = fig.add_subplot()
+        assert charts.plot_cumulative_flow(synthetic.changes, practice, ax=ax) is ax
+        assert charts.plot_change_timeline(synthetic.changes, practice, ax=ax) is ax
+    assert plt.get_fignums() == []
+
+
+def test_gallery_writes_every_chart_as_png_and_svg(real, tmp_path):
+    written = charts.write_gallery(real, tmp_path, lang="pt")
+    assert len(written) == len(charts.CHARTS) * 2
+    assert {p.name for p in written} == {
+        f"{name}_pt.{fmt}" for name in charts.CHARTS for fmt in ("png", "svg")
+    }
+    for path in written:
+        data = path.read_bytes()
+        assert len(data) > 10_000, path
+        if path.suffix == ".png":
+            assert data.startswith(b"\x89PNG")
+        else:
+            assert b"<svg" in data[:1000]
+    assert sorted(tmp_path.iterdir()) == sorted(written)  # no temporary files left behind
+    with pytest.raises(ValueError):
+        charts.write_gallery(real, tmp_path, formats=("bmp",))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_gallery_chart_of_the_engine_result_is_readable(real, lang):
+    for name, make in charts.CHARTS.items():
+        fig = make(real, lang)
+        assert isinstance(fig, Figure), name
+        assert_readable(fig)
