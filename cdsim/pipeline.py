@@ -15,6 +15,8 @@ from cdsim.distributions import Sampler, make_sampler, uniform_source
 from cdsim.random_streams import RandomStreams
 from cdsim.records import Recorder
 from cdsim.scenario.schema import Duration, ScenarioModel
+from cdsim.stages.build import build_run
+from cdsim.stages.rework import rework
 from cdsim.waiting_line import WaitingLine
 
 
@@ -91,14 +93,10 @@ class Pipeline:
     # -- routing ---------------------------------------------------------------------------
     def push(self, change: Change) -> None:
         """The author pushes: the change enters CI."""
-        from cdsim.stages.build import build_run
-
         self.env.process(build_run(self, change))
 
     def send_back(self, change: Change, caught_in: str | None) -> None:
         """The change goes back to its author (``caught_in`` None: a flaky build)."""
-        from cdsim.stages.rework import rework
-
         self.env.process(rework(self, change, caught_in))
 
     def reached_production(
