@@ -229,6 +229,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.cfd.y": ("Changes (count)", "Mudanças (quantidade)"),
     "chart.timeline.title": ("First {n} changes", "Primeiras {n} mudanças"),
     "chart.timeline.x": ("Time (days)", "Tempo (dias)"),
+    "chart.timeline.x_hours": ("Hours since first commit", "Horas desde o 1º commit"),
     "chart.timeline.y": ("Change (commit order)", "Mudança (ordem de commit)"),
     "chart.scorecard.title": ("DORA scorecard", "Placar DORA"),
     "chart.scorecard.note": (

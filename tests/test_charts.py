@@ -394,6 +394,8 @@ def test_flow_figure_cumulative_flow_and_timeline(synthetic, lang):
     assert t("chart.timeline.title", lang, n=12) in text
     for band in ("building", "gate", "production"):
         assert t(f"flow.band.{band}", lang) in text
+    units = {t("chart.timeline.x", lang), t("chart.timeline.x_hours", lang), t("chart.cfd.x", lang)}
+    assert all(ax.get_xlabel() in units for ax in fig.axes)
 
 
 def test_flow_follows_gate_before_staging_order(real):

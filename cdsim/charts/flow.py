@@ -89,6 +89,8 @@ GATE_FIRST_SEGMENTS = (
 """Timeline segments when the gate comes before Staging."""
 
 DEFAULT_TIMELINE_CHANGES = 15
+SHORT_TIMELINE_HOURS = 48.0
+"""Timelines shorter than this are drawn in hours since the first commit, not in days."""
 
 
 def _one_run(changes: pd.DataFrame, practice: str, replication: int | None) -> pd.DataFrame:
@@ -263,7 +265,9 @@ def plot_change_timeline(
 
     Each row is a change; coloured segments show build, waiting for Staging, Staging,
     waiting at the gate (or for the release), and deploy; a diamond marks production, and
-    the changes of one deploy are joined by a vertical line (a batch).
+    the changes of one deploy are joined by a vertical line (a batch). The time axis is in
+    days since the start of the run, or, when the changes shown take under 48 hours, in
+    hours since the first one's commit.
 
     Parameters
     ----------
@@ -298,6 +302,17 @@ def plot_change_timeline(
             lo, hi = min(lo, start), max(hi, end)
         if not pd.isna(ch.get("commit_hours", np.nan)):
             lo = min(lo, float(ch["commit_hours"]))
+    deployed = rows[_num(rows, "production_hours").notna()]
+    if len(deployed):
+        hi = max(hi, float(deployed["production_hours"].max()))
+    # short timelines read in hours since the first commit, long ones in days (as the CFD)
+    in_hours = bool(np.isfinite(lo) and np.isfinite(hi) and hi - lo < SHORT_TIMELINE_HOURS)
+    origin = lo if in_hours else 0.0
+    scale = 1.0 if in_hours else 24.0
+
+    def x(hours):
+        return (np.asarray(hours, dtype=float) - origin) / scale
+
     for name, items in spans.items():  # one barh call per kind of segment
         if not items:
             continue
@@ -305,8 +320,8 @@ def plot_change_timeline(
         rows_i, starts, ends = (np.asarray(v, dtype=float) for v in zip(*items, strict=True))
         bars = ax.barh(
             rows_i,
-            (ends - starts) / 24,
-            left=starts / 24,
+            (ends - starts) / scale,
+            left=x(starts),
             height=0.62,
             color=color,
             hatch=style.WAITING_HATCH if waiting else "",
@@ -316,10 +331,9 @@ def plot_change_timeline(
         )
         for patch, (row, _s, _e) in zip(bars.patches, items, strict=True):
             patch.set_gid(f"segment:{practice}:{row}:{name}")
-    deployed = rows[_num(rows, "production_hours").notna()]
     if len(deployed):
         ax.scatter(
-            deployed["production_hours"] / 24,
+            x(deployed["production_hours"]),
             deployed.index,
             marker="D",
             s=70,
@@ -327,26 +341,26 @@ def plot_change_timeline(
             zorder=4,
             gid=f"production:{practice}",
         )
-        hi = max(hi, float(deployed["production_hours"].max()))
         if "deploy_id" in deployed:
-            for _did, grp in deployed.groupby("deploy_id"):
+            for did, grp in deployed.groupby("deploy_id"):
                 if len(grp) > 1:
                     ax.plot(
-                        [grp["production_hours"].iloc[0] / 24] * 2,
+                        x([grp["production_hours"].iloc[0]] * 2),
                         [grp.index.min(), grp.index.max()],
                         color="black",
                         lw=2.5,
                         zorder=3,
-                        gid=f"batch:{practice}:{_did}",
+                        gid=f"batch:{practice}:{did}",
                     )
     if np.isfinite(lo) and np.isfinite(hi):
         pad = max((hi - lo) * 0.03, 0.05)
-        ax.set_xlim((lo - pad) / 24, (hi + pad) / 24)
+        ax.set_xlim(x(lo - pad), x(hi + pad))
     ax.set_ylim(max(len(rows), 1) - 0.5, -0.5)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{int(v) + 1}"))
     _days_axis(ax, lang)
-    style.set_labels(ax, t("chart.timeline.x", lang), t("chart.timeline.y", lang))
+    x_label = t("chart.timeline.x_hours" if in_hours else "chart.timeline.x", lang)
+    style.set_labels(ax, x_label, t("chart.timeline.y", lang))
     style.set_title(ax, practice_name(practice, lang), size=style.LABEL_SIZE)
     if owned:
         ax.legend(
