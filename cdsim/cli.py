@@ -240,8 +240,8 @@ def common_options(replications: int) -> Callable:
                 default=DEFAULT_OUT,
                 show_default=True,
                 metavar="FOLDER",
-                help="Output folder; files of an earlier result in it are replaced only when "
-                "the new run succeeds.",
+                help="Output folder. The new result replaces the earlier cdsim result in it, "
+                "and only once the run has succeeded; other files are left alone.",
             ),
             click.option(
                 "--lang",

@@ -5,8 +5,8 @@ Every file of a result is first written into a hidden temporary folder beside th
 writable). Only when everything has been written are the files moved into the target, one
 ``os.replace`` each, with Ctrl-C held back while they move. A run that fails or is
 interrupted before that removes its temporary folder and leaves the target as it was: an
-earlier result in it is not touched. Files of the target that the new result does not
-write are left alone.
+earlier result in it is not touched. A run that succeeds replaces the earlier result
+whole (the files it listed in ``.cdsim-files``); other files in the folder are left alone.
 
 >>> with OutputFolder("cdsim-results") as out:   # checks the folder can be written
 ...     results = simulate_something()            # slow work happens after the check
@@ -29,9 +29,25 @@ from pathlib import Path
 import pandas as pd
 
 TEMP_PREFIX = ".cdsim-tmp-"
+MANIFEST = ".cdsim-files"
+"""The files of the result in a folder, one per line (what the next result replaces)."""
 FLOAT_FORMAT = "%.10g"
 """Floats in CSV files: ten significant digits, the same bytes on every run."""
 TABLE_FORMATS = ("csv", "parquet")
+
+
+def _read_manifest(path: Path) -> set[str]:
+    """Names listed in a result's manifest; only plain relative paths are trusted."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return set()
+    names = set()
+    for line in lines:
+        rel = Path(line.strip())
+        if line.strip() and not rel.is_absolute() and ".." not in rel.parts:
+            names.add(rel.as_posix())
+    return names
 
 
 class OutputError(Exception):
@@ -177,10 +193,17 @@ class OutputFolder:
 
     # -- finishing ----------------------------------------------------------------------
     def commit(self) -> list[Path]:
-        """Move every written file into the target; return their final paths, sorted."""
+        """Move every written file into the target; return their final paths, sorted.
+
+        The new result replaces the previous one: files that the previous cdsim result
+        wrote there (listed in its :data:`MANIFEST`) and that this one did not write are
+        removed, so that the folder never mixes two results. Other files are left alone.
+        """
         staging = self.folder
         files = sorted(p for p in staging.rglob("*") if p.is_file())
         relative = [p.relative_to(staging) for p in files]
+        manifest = staging / MANIFEST
+        manifest.write_text("".join(f"{r.as_posix()}\n" for r in relative), encoding="utf-8")
         with _sigint_held():
             if not self.target.exists() and staging.parent == self.target.absolute().parent:
                 try:
@@ -192,10 +215,14 @@ class OutputFolder:
                     self._committed = True
                     return [self.target / r for r in relative]
             self.target.mkdir(exist_ok=True)
-            for source, rel in zip(files, relative, strict=True):
+            previous = _read_manifest(self.target / MANIFEST)
+            for source, rel in zip([*files, manifest], [*relative, Path(MANIFEST)], strict=True):
                 destination = self.target / rel
                 destination.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(source, destination)
+            for stale in sorted(previous - {r.as_posix() for r in relative}):
+                with contextlib.suppress(OSError):
+                    (self.target / stale).unlink()
             self._committed = True
         self.discard()
         return [self.target / r for r in relative]

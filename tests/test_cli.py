@@ -22,7 +22,7 @@ from cdsim import cli as cli_module
 from cdsim.charts.gallery import CHARTS
 from cdsim.charts.sweep import plot_sweep, varied_keys
 from cdsim.cli import cli, parse_value, split_values
-from cdsim.output import TEMP_PREFIX, OutputError, OutputFolder, parquet_engine
+from cdsim.output import MANIFEST, TEMP_PREFIX, OutputError, OutputFolder, parquet_engine
 from cdsim.scenario.loader import scenarios_dir
 
 matplotlib.use("Agg")
@@ -79,7 +79,7 @@ def copy_of(earlier: Path, tmp_path: Path) -> Path:
 
 def test_compare_writes_tables_charts_and_the_scenario_as_run(compared):
     earlier, result = compared
-    names = {p.name for p in earlier.iterdir()}
+    names = {p.name for p in earlier.iterdir()} - {MANIFEST}
     expected = {*TABLE_FILES, "scenario.toml"}
     expected |= {f"{chart}_en.{fmt}" for chart in CHARTS for fmt in ("png", "svg")}
     assert names == expected
@@ -263,7 +263,7 @@ def test_newcomer_path_show_edit_sweep(tmp_path, monkeypatch):
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     out = Path("cdsim-results")
-    assert {p.name for p in out.iterdir()} == {
+    assert {p.name for p in out.iterdir()} - {MANIFEST} == {
         "sweep.csv",
         "scenario.toml",
         "sweep_lead_time_median_hours_en.png",
@@ -308,7 +308,8 @@ def test_figure_writes_only_the_comparison_figure_in_the_language_asked(tmp_path
     out = tmp_path / "fig"
     result = invoke("figure", *SMALL, "--jobs", "1", "--lang", "pt", "-o", str(out))
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["comparison_pt.png", "comparison_pt.svg"]
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [MANIFEST, "comparison_pt.png", "comparison_pt.svg"]
     assert "Entrega Contínua" in result.stdout
 
 
@@ -357,6 +358,17 @@ def test_parquet_tables(tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert len(pd.read_parquet(out / "summary.parquet")) == 3 * len(cdsim.METRICS)
+
+
+def test_a_new_result_replaces_the_earlier_one_whole_but_not_other_files(earlier, tmp_path):
+    target = copy_of(earlier, tmp_path)
+    (target / "notes.txt").write_text("the teacher's own notes")
+    args = ["sweep", "default", "--vary", "build.runners=1,2", *SMALL, "-j", "1", "--no-charts"]
+    result = invoke(*args, "-o", str(target))
+    assert result.exit_code == 0, result.output
+    names = {p.name for p in target.iterdir()}
+    assert names == {"sweep.csv", "scenario.toml", "notes.txt", MANIFEST}
+    assert "Wrote 2 files" in result.stderr
 
 
 def test_a_crash_while_writing_keeps_the_earlier_result(earlier, tmp_path, monkeypatch):
@@ -434,6 +446,8 @@ def test_output_folder_moves_in_only_on_commit(tmp_path):
         out.write_text("a.txt", "B")
         out.commit()
     assert (target / "a.txt").read_text() == "B" and (target / "keep.txt").read_text() == "mine"
+    assert not (target / "t.csv").exists()  # the earlier result's file, replaced whole
+    assert (target / MANIFEST).read_text() == "a.txt\n"
     assert not leftovers(tmp_path / "new", target)
 
 
@@ -467,7 +481,7 @@ def test_output_folder_in_a_read_only_parent(tmp_path, monkeypatch):
         assert out.folder.parent == existing and out.folder.name.startswith(TEMP_PREFIX)
         out.write_text("a.txt", "A")
         out.commit()
-    assert [p.name for p in existing.iterdir()] == ["a.txt"]
+    assert sorted(p.name for p in existing.iterdir()) == [MANIFEST, "a.txt"]
 
 
 def test_output_folder_that_cannot_be_written(tmp_path, monkeypatch):
