@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from cdsim.metrics.bands import DEFAULT_SOURCE, classify
-from cdsim.metrics.dora import BANDED_METRICS, METRICS
+from cdsim.metrics.dora import BANDED_METRICS, METRICS, RATE_METRICS
 from cdsim.metrics.stats import mean_ci
 from cdsim.practices import PRACTICES
 from cdsim.scenario import Scenario, ScenarioError
@@ -154,6 +154,10 @@ def summarise(
         keys = keys if isinstance(keys, tuple) else (keys,)
         for metric in METRICS:
             mean, low, high, n = mean_ci(group[metric])
+            # every metric is >= 0, and rates are <= 1: the interval is clipped to that
+            low = max(low, 0.0)
+            if metric in RATE_METRICS:
+                high = min(high, 1.0)
             band = classify(metric, mean, band_source) if metric in BANDED_METRICS else ""
             rows.append(
                 {

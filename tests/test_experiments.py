@@ -51,6 +51,10 @@ def test_compare_tables_have_the_documented_shape(small):
     assert list(res.runs.columns[:2]) == ["practice", "replication"]
     assert list(res.changes.columns[:2]) == ["practice", "replication"]
     assert res.summary["practice"].unique().tolist() == list(cdsim.PRACTICES)
+    assert (res.summary["ci_low"].dropna() >= 0).all()
+    rates = res.summary[res.summary["metric"] == "change_failure_rate"]
+    assert (rates["ci_high"] <= 1).all()
+    assert (res.summary["ci_low"] <= res.summary["mean"]).all()
     banded = res.summary[res.summary["metric"].isin(cdsim.BANDED_METRICS)]
     assert banded["band"].isin(["elite", "high", "medium", "low", ""]).all()
     # the summary is the mean of the runs

@@ -32,6 +32,8 @@ METRICS = (
     "changes_deployed",
     "completion",
 )
+# Shares between 0 and 1.
+RATE_METRICS = ("change_failure_rate", "rework_rate", "completion")
 # The four keys, each with the DORA band it falls in.
 BANDED_METRICS = (
     "deploys_per_day",
