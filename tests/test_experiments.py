@@ -118,5 +118,7 @@ def test_bad_experiment_settings_are_refused(small):
         cdsim.compare(small, replications=1, practices=["ci"])
     with pytest.raises(cdsim.ScenarioError, match="replications must be at least 1"):
         cdsim.compare(small, replications=0)
-    with pytest.raises(cdsim.ScenarioError, match="unknown key"):
+    with pytest.raises(cdsim.ScenarioError, match=r"^default \(with build.runnerz\): unknown key"):
         cdsim.sweep(small, {"build.runnerz": [1, 2]})
+    with pytest.raises(cdsim.ScenarioError, match="vary a single field"):
+        cdsim.sweep(small, {"approval.delay": [{"dist": "fixed", "mean_hours": 1}]})

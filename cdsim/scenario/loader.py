@@ -53,9 +53,10 @@ class Scenario:
         Where it came from (a preset name or a file path), used in error messages.
     """
 
-    def __init__(self, values: dict[str, Any], source: str) -> None:
+    def __init__(self, values: dict[str, Any], source: str, origin: str | None = None) -> None:
         self._values = values
         self.source = source
+        self.origin = origin or source  # the preset or file it was loaded from
         self.model = _validate(values, source)
 
     @property
@@ -91,10 +92,10 @@ class Scenario:
         duration; setting a duration's ``dist`` to one without ``cv`` drops the ``cv``.
         """
         merged = self.to_dict()
-        source = f"{self.source} (with {', '.join(values)})" if values else self.source
+        source = f"{self.origin} (with {', '.join(values)})" if values else self.source
         for key, value in values.items():
             _set_dotted(merged, key, value, source)
-        return Scenario(merged, source)
+        return Scenario(merged, source, self.origin)
 
     def __repr__(self) -> str:
         return f"Scenario({self.name!r}, source={self.source!r})"
