@@ -7,7 +7,7 @@ standard deviation / mean), the two numbers a team can estimate from its CI hist
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
@@ -54,20 +54,18 @@ def _block_drawer(dist: str, mean: float, cv: float, rng: np.random.Generator):
 class BlockDraws:
     """Serves scalar draws from blocks of 256 numpy draws (numpy scalar calls are slow)."""
 
-    __slots__ = ("_draw", "_buffer", "_next")
+    __slots__ = ("_draw", "_values")
     BLOCK = 256
 
     def __init__(self, draw_block) -> None:
         self._draw = draw_block
-        self._buffer: list[float] = []
-        self._next = 0
+        self._values: Iterator[float] = iter(())
 
     def __call__(self) -> float:
-        if self._next >= len(self._buffer):
-            self._buffer = self._draw(self.BLOCK).tolist()
-            self._next = 0
-        value = self._buffer[self._next]
-        self._next += 1
+        value = next(self._values, None)
+        if value is None:  # the block is used up: draw the next one
+            self._values = iter(self._draw(self.BLOCK).tolist())
+            value = next(self._values)
         return value
 
     def chance(self, probability: float) -> bool:
