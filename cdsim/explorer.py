@@ -22,10 +22,8 @@ from __future__ import annotations
 
 import contextlib
 import html
-import importlib
 import io
 import math
-import pkgutil
 import sys
 import time
 import types
@@ -137,8 +135,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tab.scorecard": ("Scorecard", "Placar"),
     "tab.lead_time": ("Lead time", "Lead time"),
     "tab.failure": ("Failures", "Falhas"),
-    "tab.frequency": ("Frequency & restore", "Frequência e restauração"),
-    "tab.breakdown": ("Where time goes", "Para onde vai o tempo"),
+    "tab.frequency": ("Frequency & restore", "Frequência"),
+    "tab.time_breakdown": ("Where time goes", "Onde vai o tempo"),
     "tab.flow": ("Flow", "Fluxo"),
     "guide.title": ("How to use", "Como usar"),
     "guide": (
@@ -232,54 +230,34 @@ GROUPS = ("team", "tests", "pipeline", "run")
 # ------------------------------------------------------------------ the charts
 
 
-@dataclass(frozen=True)
-class ChartSpec:
-    """One chart tab: the cdsim.charts function that draws it and what it is given."""
-
-    name: str
-    function: str  # a name in cdsim.charts
-    needs: tuple[str, ...]  # Comparison attributes passed, in order, before lang
-
-
-CHARTS: tuple[ChartSpec, ...] = (
-    ChartSpec("comparison", "plot_comparison", ("summary",)),
-    ChartSpec("scorecard", "plot_scorecard", ("summary",)),
-    ChartSpec("lead_time", "plot_lead_time", ("changes",)),
-    ChartSpec("failure", "failure_figure", ("summary", "deployments")),
-    ChartSpec("frequency", "frequency_figure", ("summary",)),
-    ChartSpec("breakdown", "time_breakdown_figure", ("summary",)),
-    ChartSpec("flow", "flow_figure", ("changes",)),
+CHARTS: tuple[str, ...] = (
+    "comparison",
+    "scorecard",
+    "lead_time",
+    "failure",
+    "frequency",
+    "time_breakdown",
+    "flow",
 )
-"""The chart tabs, in screen order; the first one is on screen when the explorer opens."""
+"""The chart tabs (names of ``cdsim.charts.CHARTS``) in screen order; the first is on
+screen when the explorer opens."""
 
 
-def chart_function(spec: ChartSpec) -> Callable[..., Any] | None:
-    """The drawing function of a chart tab, or None when cdsim.charts does not have it."""
+def chart_function(name: str) -> Callable[[Comparison, str], Any] | None:
+    """The function ``(result, lang) -> Figure`` of chart ``name`` in cdsim.charts, or None."""
     try:
-        charts = importlib.import_module("cdsim.charts")
+        from cdsim.charts import CHARTS as GALLERY
     except ImportError:
         return None
-    function = getattr(charts, spec.function, None)
-    if function is None:  # not re-exported: look in the chart modules themselves
-        for info in pkgutil.iter_modules(getattr(charts, "__path__", [])):
-            if info.name.startswith("_"):
-                continue
-            try:
-                module = importlib.import_module(f"cdsim.charts.{info.name}")
-            except ImportError:
-                continue
-            function = getattr(module, spec.function, None)
-            if function is not None:
-                break
-    return function
+    return GALLERY.get(name)
 
 
-def draw_chart(spec: ChartSpec, result: Comparison, lang: str):
-    """Draw one chart of ``result`` in ``lang``; returns a matplotlib Figure."""
-    function = chart_function(spec)
+def draw_chart(name: str, result: Comparison, lang: str):
+    """Draw chart ``name`` of ``result`` in ``lang``; returns a matplotlib Figure."""
+    function = chart_function(name)
     if function is None:
-        raise LookupError(f"cdsim.charts has no {spec.function}()")
-    out = function(*(getattr(result, name) for name in spec.needs), lang=lang)
+        raise LookupError(f"cdsim.charts has no chart called {name!r}")
+    out = function(result, lang)
     return out if hasattr(out, "savefig") else out.figure
 
 
@@ -302,6 +280,7 @@ EXTRA_METRICS: tuple[str, ...] = (
     "failed_deploys",
     "changes_committed",
 )
+COUNT_METRICS = frozenset({"deploys", "failed_deploys", "changes_committed"})
 BAND_COLORS = {"elite": "#2166AC", "high": "#92C5DE", "medium": "#F4A582", "low": "#B2182B"}
 BAND_TEXT = {"elite": "white", "high": "black", "medium": "black", "low": "white"}
 
@@ -324,7 +303,10 @@ def scorecard_html(result: Comparison, lang: str) -> str:
     def cell(practice: str, metric: str, banded: bool) -> str:
         row = summary.loc[(practice, metric)]
         value = float(row["mean"])
-        shown = html.escape(i18n.format_metric(metric, value, lang))
+        if metric in COUNT_METRICS:
+            shown = html.escape(i18n.format_number(value, lang, 0))
+        else:
+            shown = html.escape(i18n.format_metric(metric, value, lang))
         band = row["band"] if banded and isinstance(row["band"], str) else ""
         style = "padding:4px 10px;text-align:center"
         label = ""
@@ -449,18 +431,19 @@ class Explorer:
         self.guide_box = widgets.Accordion(children=[self.guide], selected_index=None)
         self.scorecard = widgets.HTML(layout=widgets.Layout(width="100%"))
         self.chart_images = {
-            spec.name: widgets.Image(format="png", layout=widgets.Layout(width="100%"))
-            for spec in CHARTS
+            name: widgets.Image(format="png", layout=widgets.Layout(width="100%"))
+            for name in CHARTS
         }
-        self.chart_notes = {spec.name: widgets.HTML() for spec in CHARTS}
+        self.chart_notes = {name: widgets.HTML() for name in CHARTS}
         self.tabs = widgets.Tab(
             children=[
-                widgets.VBox([self.chart_notes[s.name], self.chart_images[s.name]]) for s in CHARTS
+                widgets.VBox([self.chart_notes[name], self.chart_images[name]]) for name in CHARTS
             ],
             layout=widgets.Layout(width="100%"),
         )
-        names = [s.name for s in CHARTS]
-        self.tabs.selected_index = names.index(chart) if chart in names else 0
+        if chart not in CHARTS:
+            raise ValueError(f"unknown chart {chart!r}; expected one of: {', '.join(CHARTS)}")
+        self.tabs.selected_index = CHARTS.index(chart)
         self.widget = self._layout()
 
         self._label_widgets()
@@ -503,25 +486,33 @@ class Explorer:
         if spec.kind == "int":
             return widgets.IntSlider(**{k: int(v) if k in ("min", "max", "step", "value") else v
                                         for k, v in common.items()})  # fmt: skip
-        decimals = max(0, -math.floor(math.log10(spec.step))) if spec.step < 1 else 0
+        decimals = len(f"{spec.step:g}".partition(".")[2])
         return widgets.FloatSlider(readout_format=f".{decimals}f", **common)
 
     def _layout(self) -> widgets.VBox:
         rows = {g: [self.group_titles[g]] for g in GROUPS}
         for spec in SLIDERS:
             label = self.labels[spec.name]
-            label.layout = widgets.Layout(width="11.5em", min_width="11.5em")
+            label.layout = widgets.Layout(width="12.5em", min_width="12.5em")
             rows[spec.group].append(
                 widgets.HBox([label, self.sliders[spec.name]], layout=widgets.Layout(width="100%"))
             )
-        controls = widgets.VBox(
+        toolbar = widgets.HBox(
             [
-                widgets.HBox([self.practices_label, *self.practice_buttons.values()]),
-                *(row for g in GROUPS for row in rows[g]),
-                widgets.HBox([self.language_label, self.language]),
-                widgets.HBox([self.reset_button, self.run_button]),
+                self.practices_label,
+                *self.practice_buttons.values(),
+                widgets.HTML("&emsp;"),
+                self.language_label,
+                self.language,
+                widgets.HTML("&emsp;"),
+                self.reset_button,
+                self.run_button,
             ],
-            layout=widgets.Layout(width="30em", min_width="24em", flex="0 0 auto"),
+            layout=widgets.Layout(width="100%", flex_flow="row wrap", align_items="center"),
+        )
+        controls = widgets.VBox(
+            [row for g in GROUPS for row in rows[g]],
+            layout=widgets.Layout(width="28em", min_width="24em", flex="0 0 auto"),
         )
         results = widgets.VBox(
             [self.scorecard, self.tabs],
@@ -530,6 +521,7 @@ class Explorer:
         return widgets.VBox(
             [
                 self.title,
+                toolbar,
                 widgets.HBox(
                     [controls, results],
                     layout=widgets.Layout(width="100%", flex_flow="row wrap"),
@@ -564,8 +556,8 @@ class Explorer:
         self.run_button.description = text("run", lang)
         self.guide_box.set_title(0, text("guide.title", lang))
         self.guide.value = text("guide", lang)
-        for index, spec in enumerate(CHARTS):
-            self.tabs.set_title(index, text(f"tab.{spec.name}", lang))
+        for index, name in enumerate(CHARTS):
+            self.tabs.set_title(index, text(f"tab.{name}", lang))
 
     # -------------------------------------------------------------- state
 
@@ -607,11 +599,13 @@ class Explorer:
     @property
     def chart(self) -> str:
         """The name of the chart tab on screen."""
-        return CHARTS[self.tabs.selected_index or 0].name
+        return CHARTS[self.tabs.selected_index or 0]
 
     @chart.setter
     def chart(self, name: str) -> None:
-        self.tabs.selected_index = [s.name for s in CHARTS].index(name)
+        if name not in CHARTS:
+            raise ValueError(f"unknown chart {name!r}; expected one of: {', '.join(CHARTS)}")
+        self.tabs.selected_index = CHARTS.index(name)
 
     @property
     def metrics(self) -> pd.DataFrame:
@@ -680,7 +674,7 @@ class Explorer:
         self.figures = {}
         self._drawn_for = {}
         self.timings["simulate"] = time.perf_counter() - start
-        self._redraw()
+        self.timings.update(self._redraw())
         self.last_update_seconds = time.perf_counter() - start
         self._show_status()
         return self.last_update_seconds
@@ -694,7 +688,6 @@ class Explorer:
     def draw(self, name: str | None = None):
         """Draw chart ``name`` (default: the tab on screen) for the latest result; Figure."""
         name = name or self.chart
-        spec = next(s for s in CHARTS if s.name == name)
         key = (self.updates, self.lang)
         if self.result is None:
             return None
@@ -703,13 +696,13 @@ class Explorer:
         note = self.chart_notes[name]
         image = self.chart_images[name]
         self._drawn_for[name] = key
-        if chart_function(spec) is None:
+        if chart_function(name) is None:
             note.value = f"<i>{html.escape(text('chart.missing', self.lang))}</i>"
             image.value = b""
             self.figures.pop(name, None)
             return None
         try:
-            figure = draw_chart(spec, self.result, self.lang)
+            figure = draw_chart(name, self.result, self.lang)
             image.value = figure_png(figure, self.dpi)
         except Exception as exc:  # a chart failing must not take the whole app down
             note.value = html.escape(text("chart.failed", self.lang, error=exc))
@@ -722,21 +715,21 @@ class Explorer:
 
     def draw_all(self) -> dict[str, Any]:
         """Draw every chart tab (slower than an update); returns :attr:`figures`."""
-        for spec in CHARTS:
-            self.draw(spec.name)
+        for name in CHARTS:
+            self.draw(name)
         return self.figures
 
     # -------------------------------------------------------------- internals
 
-    def _redraw(self) -> None:
+    def _redraw(self) -> dict[str, float]:
+        """Rebuild the scorecard and the chart on screen; their seconds."""
         if self.result is None:
-            return
+            return {}
         t0 = time.perf_counter()
         self.scorecard.value = scorecard_html(self.result, self.lang)
         t1 = time.perf_counter()
         self.draw()
-        self.timings["scorecard"] = t1 - t0
-        self.timings["chart"] = time.perf_counter() - t1
+        return {"scorecard": t1 - t0, "chart": time.perf_counter() - t1}
 
     def _show_status(self) -> None:
         def s(x: float) -> str:
@@ -796,7 +789,33 @@ def explorer(
     return Explorer(scenario, lang=lang, practices=practices, seed=seed, chart=chart, **kwargs)
 
 
-__all__ = ["CHARTS", "SLIDERS", "TEXTS", "Explorer", "explorer", "scorecard_html"]
+def time_updates(
+    scenario: str | Scenario = DEFAULT_PRESET, repeats: int = 5, lang: str = "en"
+) -> list[float]:
+    """Seconds of ``repeats`` explorer updates (three practices, the figure on screen).
+
+    One warm-up update runs first (imports, fonts); then each update uses the next seed,
+    as a student moving the seed slider would. For the benchmarks and docs/performance.md.
+    """
+    app = Explorer(scenario, lang=lang, auto_update=False)
+    app.update()
+    seconds = []
+    for k in range(repeats):
+        with app.hold():
+            app.sliders["seed"].value = app.default_seed + 1 + k
+        seconds.append(app.update())
+    return seconds
+
+
+__all__ = [
+    "CHARTS",
+    "SLIDERS",
+    "TEXTS",
+    "Explorer",
+    "explorer",
+    "scorecard_html",
+    "time_updates",
+]
 
 
 class _CallableModule(types.ModuleType):

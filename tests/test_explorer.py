@@ -188,9 +188,10 @@ def test_practice_chooser(app):
 
 def test_language_switch_redraws_without_re_simulating(app):
     png = app.chart_images["comparison"].value
-    updates = app.updates
+    updates, timings = app.updates, dict(app.timings)
     app.lang = "pt"
     assert app.updates == updates
+    assert app.timings == timings  # the timings stay those of the last update
     assert app.reset_button.description == "Restaurar"
     assert app.practice_buttons["delivery"].description == "Entrega"
     assert "Entrega Contínua" in app.scorecard.value
@@ -213,11 +214,13 @@ def test_reset_restores_the_preset_and_its_numbers(app):
 
 
 def test_every_chart_tab_draws(app):
-    for spec in CHARTS:
-        app.chart = spec.name
-        assert app.chart_notes[spec.name].value == "", spec.name
-        assert app.chart_images[spec.name].value[:4] == b"\x89PNG", spec.name
-        assert spec.name in app.figures
+    for name in CHARTS:
+        app.chart = name
+        assert app.chart_notes[name].value == "", name
+        assert app.chart_images[name].value[:4] == b"\x89PNG", name
+        assert name in app.figures
+    with pytest.raises(ValueError):
+        app.chart = "no_such_chart"
     png = app.chart_images["lead_time"].value
     app.sliders["commits_per_day"].value = 4.0
     app.chart = "lead_time"
@@ -246,6 +249,21 @@ def test_without_auto_update_nothing_runs_until_asked():
     seconds = app.update()
     assert seconds > 0 and app.updates == 1
     assert_matches_simulate(app)
+
+
+def test_counts_are_shown_as_whole_numbers(app):
+    cells = shown(app)
+    for practice in app.practices:
+        value, txt = cells[(practice, "deploys")]
+        assert txt == i18n.format_number(value, "en", 0)
+        assert "." not in txt
+
+
+def test_time_updates_reports_one_time_per_update():
+    from cdsim.explorer import time_updates
+
+    seconds = time_updates("classroom", repeats=2)
+    assert len(seconds) == 2 and all(0 < s < 30 for s in seconds)
 
 
 def test_displays_as_a_widget(app):
