@@ -35,6 +35,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from cdsim import i18n
+from cdsim.charts import style as style_module
 from cdsim.experiments import Comparison, compare
 from cdsim.practices import PRACTICES
 from cdsim.scenario import Scenario, ScenarioError, load_scenario
@@ -281,8 +282,6 @@ EXTRA_METRICS: tuple[str, ...] = (
     "changes_committed",
 )
 COUNT_METRICS = frozenset({"deploys", "failed_deploys", "changes_committed"})
-BAND_COLORS = {"elite": "#2166AC", "high": "#92C5DE", "medium": "#F4A582", "low": "#B2182B"}
-BAND_TEXT = {"elite": "white", "high": "black", "medium": "black", "low": "white"}
 
 
 def scorecard_html(result: Comparison, lang: str) -> str:
@@ -311,8 +310,8 @@ def scorecard_html(result: Comparison, lang: str) -> str:
         style = "padding:4px 10px;text-align:center"
         label = ""
         if banded:
-            color = BAND_COLORS.get(band, "#D9D9D9")
-            style += f";background:{color};color:{BAND_TEXT.get(band, 'black')}"
+            color = style_module.BAND_COLORS.get(band, style_module.NO_DATA_COLOR)
+            style += f";background:{color};color:{style_module.text_color_on(color)}"
             label = (
                 f'<br><small data-band="{band}">{html.escape(i18n.band_name(band, lang))}</small>'
             )
