@@ -25,6 +25,7 @@ from cdsim.scenario import Scenario, ScenarioError
 from cdsim.simulation import Run, simulate
 
 Progress = Callable[[int, int], None]
+MAX_CHUNK = 3  # runs sent to a worker process at a time
 
 
 @dataclass
@@ -89,8 +90,12 @@ def run_tasks(
             if progress:
                 progress(done, len(tasks))
         return results
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
-        for done, result in enumerate(pool.map(_one_run, tasks, chunksize=1), 1):
+    workers = min(jobs, len(tasks))
+    # Runs go to the workers a few at a time (fewer round trips between processes), but
+    # in at least two chunks per worker, so that the work left at the end stays shared.
+    chunksize = max(1, min(MAX_CHUNK, len(tasks) // (2 * workers)))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for done, result in enumerate(pool.map(_one_run, tasks, chunksize=chunksize), 1):
             results.append(result)
             if progress:
                 progress(done, len(tasks))
