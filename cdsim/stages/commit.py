@@ -61,11 +61,13 @@ def generate_changes(
     defects = streams("defects").random(n) < p_defect
     detection = streams("detection").random((n, 4))
 
-    # as plain Python numbers (tolist), which are faster to make and to use than numpy's
-    columns = (authors, sizes, commit_hours, defects, detection)
+    # As plain Python numbers (tolist), which are faster to make and to use than numpy's;
+    # one list per detector, not one per change, so that the garbage collector has no
+    # more objects to scan than the changes themselves.
+    columns = (authors, sizes, commit_hours, defects, *detection.T)
     return [
         Change(i, a, s, t, d, tuple(u))
-        for i, (a, s, t, d, u) in enumerate(zip(*(c.tolist() for c in columns), strict=True))
+        for i, (a, s, t, d, *u) in enumerate(zip(*(c.tolist() for c in columns), strict=True))
     ]
 
 
