@@ -29,8 +29,11 @@ matplotlib.use("Agg")
 
 SMALL = ["--set", "days=15", "--set", "warmup_days=2", "--replications", "2"]
 TABLE_FILES = ["summary.csv", "runs.csv", "changes.csv", "deployments.csv", "incidents.csv"]
-_EXE = shutil.which("cdsim")
-COMMAND = [_EXE] if _EXE else [sys.executable, "-m", "cdsim"]
+# The installed command: the script beside this Python (a venv's or pyenv's bin folder).
+_EXE = shutil.which("cdsim", path=os.path.dirname(sys.executable)) or shutil.which("cdsim")
+if _EXE is None:
+    raise RuntimeError("the cdsim command is not installed: pip install -e '.[test]' first")
+COMMAND = [_EXE]
 ENV = {**os.environ, "MPLBACKEND": "Agg", "CDSIM_DEBUG": ""}
 
 
