@@ -191,6 +191,13 @@ def test_a_read_only_output_folder_is_refused(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_an_output_folder_even_root_cannot_write_is_refused():
+    """/proc refuses new folders to everyone, root included (CI runs as root)."""
+    result = cdsim_cmd("compare", "--out", "/proc/cdsim-results")
+    assert result.returncode == 2 and "cannot write in '/proc'" in result.stderr
+    assert "Simulating" not in result.stderr and "Traceback" not in result.stderr
+
+
 def test_ctrl_c_leaves_no_partial_file_and_keeps_the_earlier_result(earlier, tmp_path):
     target = copy_of(earlier, tmp_path)
     before = snapshot(target)
