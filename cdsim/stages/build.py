@@ -17,22 +17,25 @@ def build_run(p: Pipeline, change: Change):
     fails; the author then fixes it and pushes again (rework). A green change moves on
     to the practice's next step.
     """
+    env = p.env
     with p.runners.request() as runner:
         yield runner
-        change.spend(BUILD_QUEUE, p.env.now)
+        started = env.now
+        change.spend(BUILD_QUEUE, started)
         change.build_runs += 1
         if change.build_runs == 1:
-            change.build_start_hours = p.env.now
-        p.recorder.log(p.env.now, "build_start", change.change_id)
-        yield p.env.timeout(p.build_hours())
-    change.spend(BUILD, p.env.now)
+            change.build_start_hours = started
+        p.recorder.log(started, "build_start", change.change_id)
+        yield env.timeout(p.build_hours())
+    ended = env.now
+    change.spend(BUILD, ended)
 
     caught = change.has_defect and change.u_build < p.model.build.detection
     flaky = p.flaky.chance(p.model.build.flaky_probability)
     if caught or flaky:
-        p.recorder.log(p.env.now, "build_red", change.change_id)
+        p.recorder.log(ended, "build_red", change.change_id)
         p.send_back(change, "build" if caught else None)
         return
-    change.build_end_hours = p.env.now
-    p.recorder.log(p.env.now, "build_green", change.change_id)
+    change.build_end_hours = ended
+    p.recorder.log(ended, "build_green", change.change_id)
     p.practice.after_build(p, change)
