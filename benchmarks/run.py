@@ -518,9 +518,9 @@ def explorer(updates: int) -> dict:
 
     matplotlib.use("Agg")
     try:
-        explorer_module = importlib.import_module("cdsim.explorer")
+        explorer_module = importlib.import_module("cdsim.explorer_app")
     except ImportError as error:
-        print(f"  cdsim.explorer not available ({error}); measuring compare + charts instead")
+        print(f"  cdsim.explorer_app not available ({error}); measuring compare + charts instead")
         return explorer_fallback(updates)
     with CpuShare() as share:
         # its own timing helper: a warm-up update, then one update per seed, as a student
@@ -535,7 +535,7 @@ def explorer(updates: int) -> dict:
     median = statistics.median(seconds)
     split = {k: statistics.median(p[k] for p in parts) for k in parts[0]}
     print(
-        f"  measured: cdsim.explorer.time_updates('classroom', repeats={updates})"
+        f"  measured: cdsim.explorer_app.time_updates('classroom', repeats={updates})"
         f" (Explorer.update with a new seed each time); median split (Explorer.timings): "
         + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in split.items())
         + f"; other processes used {share.others:.2f} cores meanwhile"

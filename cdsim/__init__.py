@@ -16,8 +16,8 @@ __version__ = "0.1.0"
 
 
 def explorer(*args, **kwargs):
-    """The interactive classroom explorer (ipywidgets); see :mod:`cdsim.explorer`."""
-    from cdsim.explorer import explorer as _explorer
+    """The interactive classroom explorer (ipywidgets); see :mod:`cdsim.explorer_app`."""
+    from cdsim.explorer_app import explorer as _explorer
 
     return _explorer(*args, **kwargs)
 

@@ -15,7 +15,7 @@ pytest.importorskip("ipywidgets")
 
 import cdsim  # noqa: E402
 from cdsim import i18n  # noqa: E402
-from cdsim.explorer import CHARTS, SLIDERS, Explorer  # noqa: E402
+from cdsim.explorer_app import CHARTS, SLIDERS, Explorer  # noqa: E402
 
 FOUR_KEYS = i18n.FOUR_KEYS
 CELL = re.compile(r'data-practice="(\w+)" data-metric="(\w+)" data-value="([^"]+)"><b>([^<]*)</b>')
@@ -260,7 +260,7 @@ def test_counts_are_shown_as_whole_numbers(app):
 
 
 def test_time_updates_reports_one_time_per_update():
-    from cdsim.explorer import time_updates
+    from cdsim.explorer_app import time_updates
 
     seconds = time_updates("classroom", repeats=2)
     assert len(seconds) == 2 and all(0 < s < 30 for s in seconds)

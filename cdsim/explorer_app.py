@@ -24,9 +24,7 @@ import contextlib
 import html
 import io
 import math
-import sys
 import time
-import types
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -815,15 +813,3 @@ __all__ = [
     "scorecard_html",
     "time_updates",
 ]
-
-
-class _CallableModule(types.ModuleType):
-    """Importing ``cdsim.explorer`` makes Python set the package attribute ``cdsim.explorer``
-    to this module, hiding the function of the same name in ``cdsim/__init__.py``. Calling
-    the module therefore calls :func:`explorer`, so ``cdsim.explorer()`` always works."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Explorer:
-        return explorer(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
