@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import gc
 import numbers
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -42,36 +39,6 @@ class Run:
         return run_metrics(self.changes, self.deployments, self.incidents, self.window)
 
 
-# Python's cyclic garbage collector and a run: the run makes every change up front and
-# they live until its end. Left alone, the collector scans them again and again in its
-# full collections (about 8% of a 100,000-change run, docs/performance.md). So it waits
-# while the changes are made (that makes no reference cycles), and then sets them aside
-# (gc.freeze) for the run; the run's short-lived objects (SimPy events, processes) are
-# still collected, so memory stays flat.
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection inside the block; the previous state comes back."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-@contextmanager
-def set_aside_from_collector() -> Iterator[None]:
-    """Objects that exist when the block starts are not scanned inside it (gc.freeze)."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
 def drain_days(scenario: Scenario) -> float:
     """How long the run goes on after the horizon so that late changes can finish."""
     return max(MIN_DRAIN_DAYS, 3 * scenario.model.release.every_days)
@@ -104,24 +71,22 @@ def simulate(
     streams = RandomStreams(seed, replication)
     recorder = Recorder(keep_events=keep_events)
     p = Pipeline(model, get_practice(practice), streams, recorder)
-    with collector_paused():
-        changes = generate_changes(model, p.calendar, streams)
-    with set_aside_from_collector():
-        p.env.process(developers(p, changes))
-        p.practice.start(p)
-        cap_hours = (model.days + drain_days(scenario)) * 24.0
-        p.env.run(until=p.env.any_of([p.done, p.env.timeout(cap_hours)]))
+    changes = generate_changes(model, p.calendar, streams)
+    p.env.process(developers(p, changes))
+    p.practice.start(p)
+    cap_hours = (model.days + drain_days(scenario)) * 24.0
+    p.env.run(until=p.env.any_of([p.done, p.env.timeout(cap_hours)]))
 
-        window = Window(model.warmup_days * 24.0, model.days * 24.0)
-        return Run(
-            scenario=scenario,
-            practice=practice,
-            seed=seed,
-            replication=replication,
-            window=window,
-            end_hours=p.env.now,
-            changes=changes_table(changes, window),
-            deployments=deployments_table(recorder.deployments, window),
-            incidents=incidents_table(recorder.incidents, window),
-            events=recorder.events_table(),
-        )
+    window = Window(model.warmup_days * 24.0, model.days * 24.0)
+    return Run(
+        scenario=scenario,
+        practice=practice,
+        seed=seed,
+        replication=replication,
+        window=window,
+        end_hours=p.env.now,
+        changes=changes_table(changes, window),
+        deployments=deployments_table(recorder.deployments, window),
+        incidents=incidents_table(recorder.incidents, window),
+        events=recorder.events_table(),
+    )
