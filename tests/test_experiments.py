@@ -55,7 +55,9 @@ def test_compare_tables_have_the_documented_shape(small):
     rates = res.summary[res.summary["metric"] == "change_failure_rate"]
     assert (rates["ci_high"] <= 1).all()
     finite = res.summary.dropna(subset=["mean"])
-    assert (finite["ci_low"] <= finite["mean"]).all() and (finite["mean"] <= finite["ci_high"]).all()
+    assert (finite["ci_low"] <= finite["mean"]).all() and (
+        finite["mean"] <= finite["ci_high"]
+    ).all()
     banded = res.summary[res.summary["metric"].isin(cdsim.BANDED_METRICS)]
     assert banded["band"].isin(["elite", "high", "medium", "low", ""]).all()
     # the summary is the mean of the runs
