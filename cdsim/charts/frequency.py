@@ -31,39 +31,27 @@ def plot_deploy_frequency(summary: pd.DataFrame, lang: str = "en", ax: Axes | No
     -------
     Figure, or the given Axes.
     """
-    lang = normalize_lang(lang)
-    fig, ax, owned = target_axes(ax)
-    style.style_axes(ax)
-    summary_bars(ax, summary, "deploys_per_day", lang, 1.0, "deploys", show_band=True)
-    _number_axis(ax, lang)
-    style.set_labels(ax, None, t("chart.deploys.y", lang))
-    style.set_title(ax, t("chart.deploys.title", lang))
-    return fig if owned else ax
+    return _banded_bars(summary, "deploys_per_day", "deploys", lang, ax)
 
 
 def plot_time_to_restore(summary: pd.DataFrame, lang: str = "en", ax: Axes | None = None):
     """Bars of median time to restore per practice; "n/a" where there was no incident.
 
-    Parameters
-    ----------
-    summary : DataFrame
-        ``compare(...).summary``.
-    lang : {"en", "pt"}
-        Language of every text.
-    ax : Axes, optional
-        Draw into this axes and return it.
-
-    Returns
-    -------
-    Figure, or the given Axes.
+    Same parameters as :func:`plot_deploy_frequency`.
     """
+    return _banded_bars(summary, "time_to_restore_median_hours", "restore", lang, ax)
+
+
+def _banded_bars(summary: pd.DataFrame, metric: str, texts: str, lang: str, ax: Axes | None):
+    """One bar per practice for ``metric``, labelled with its band; ``texts`` names the
+    ``chart.<texts>.title`` and ``chart.<texts>.y`` entries of the translation table."""
     lang = normalize_lang(lang)
     fig, ax, owned = target_axes(ax)
     style.style_axes(ax)
-    summary_bars(ax, summary, "time_to_restore_median_hours", lang, 1.0, "restore", show_band=True)
+    summary_bars(ax, summary, metric, lang, 1.0, texts, show_band=True)
     _number_axis(ax, lang)
-    style.set_labels(ax, None, t("chart.restore.y", lang))
-    style.set_title(ax, t("chart.restore.title", lang))
+    style.set_labels(ax, None, t(f"chart.{texts}.y", lang))
+    style.set_title(ax, t(f"chart.{texts}.title", lang))
     return fig if owned else ax
 
 
