@@ -522,6 +522,14 @@ def cli() -> None:
     """
 
 
+charts_option = click.option(
+    "--charts/--no-charts",
+    default=True,
+    show_default=True,
+    help="Write the charts (--no-charts: tables only, much faster).",
+)
+
+
 def _run_comparison(scenario, opts: Options, practices: Sequence[str], label: str):
     total = len(practices) * opts.replications
     say(
@@ -540,6 +548,26 @@ def _run_comparison(scenario, opts: Options, practices: Sequence[str], label: st
             progress=progress,
             band_source=opts.bands,
         )
+
+
+def _compare_and_write(
+    sc: cdsim.Scenario,
+    opts: Options,
+    practices: Sequence[str],
+    label: str,
+    charts: bool,
+    command: Sequence[str],
+) -> None:
+    """Simulate, write tables, charts and the scenario as run, print the summary."""
+    with OutputFolder(opts.out) as out:
+        comparison = _run_comparison(sc, opts, practices, label)
+        write_comparison_tables(comparison, out, opts.fmt)
+        if charts:
+            write_charts(comparison, out.folder, opts.lang)
+        text = scenario_file_text(sc, reproduce_command(command[0], opts, command[1:]))
+        out.write_text("scenario.toml", text)
+        written = out.commit()
+    _finish(opts, written, summary_text(comparison, opts.lang, opts.bands))
 
 
 def _finish(opts: Options, written: list[Path], text: str | None) -> None:
@@ -562,12 +590,7 @@ Writes summary.csv, runs.csv, changes.csv, deployments.csv, incidents.csv, every
 """
 )
 @click.argument("scenario", default="default")
-@click.option(
-    "--charts/--no-charts",
-    default=True,
-    show_default=True,
-    help="Write the charts (--no-charts: tables only, much faster).",
-)
+@charts_option
 @common_options(replications=20)
 def compare(scenario: str, charts: bool, **kwargs) -> None:
     """Run SCENARIO under the three practices and compare them (the main job).
@@ -578,14 +601,7 @@ def compare(scenario: str, charts: bool, **kwargs) -> None:
     """
     opts = _options(kwargs)
     sc = load(scenario, opts.settings)
-    with OutputFolder(opts.out) as out:
-        comparison = _run_comparison(sc, opts, cdsim.PRACTICES, "3 practices")
-        write_comparison_tables(comparison, out, opts.fmt)
-        if charts:
-            write_charts(comparison, out.folder, opts.lang)
-        out.write_text("scenario.toml", scenario_file_text(sc, reproduce_command("compare", opts)))
-        written = out.commit()
-    _finish(opts, written, summary_text(comparison, opts.lang, opts.bands))
+    _compare_and_write(sc, opts, cdsim.PRACTICES, "3 practices", charts, ["compare"])
 
 
 @cli.command(
@@ -607,26 +623,13 @@ each deploy), deployment (automatic).
     type=click.Choice(list(cdsim.PRACTICES)),
     help="The practice to simulate.",
 )
-@click.option(
-    "--charts/--no-charts",
-    default=True,
-    show_default=True,
-    help="Write the charts (--no-charts: tables only, much faster).",
-)
+@charts_option
 @common_options(replications=1)
 def run(scenario: str, practice: str, charts: bool, **kwargs) -> None:
     """Run SCENARIO under one practice; same files as `compare`."""
     opts = _options(kwargs)
     sc = load(scenario, opts.settings)
-    with OutputFolder(opts.out) as out:
-        comparison = _run_comparison(sc, opts, [practice], practice)
-        write_comparison_tables(comparison, out, opts.fmt)
-        if charts:
-            write_charts(comparison, out.folder, opts.lang)
-        command = reproduce_command("run", opts, ["--practice", practice])
-        out.write_text("scenario.toml", scenario_file_text(sc, command))
-        written = out.commit()
-    _finish(opts, written, summary_text(comparison, opts.lang, opts.bands))
+    _compare_and_write(sc, opts, [practice], practice, charts, ["run", "--practice", practice])
 
 
 @cli.command(
@@ -661,12 +664,7 @@ chart per metric (sweep_METRIC_LANG.png and .svg) and scenario.toml.
     callback=_metric_callback,
     help="Metric to chart and print (repeatable; default: the four DORA keys).",
 )
-@click.option(
-    "--charts/--no-charts",
-    default=True,
-    show_default=True,
-    help="Write the charts (--no-charts: tables only, much faster).",
-)
+@charts_option
 @common_options(replications=5)
 def sweep(
     scenario: str, vary: dict[str, list[Any]], metrics: tuple[str, ...], charts: bool, **kwargs
