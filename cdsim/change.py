@@ -42,6 +42,8 @@ class Change:
         "gate_exit_hours",
         "production_hours",
         "deploy_id",
+        "deploys",
+        "rolled_back",
         "rework_count",
         "build_runs",
         "caught_in",
@@ -76,6 +78,8 @@ class Change:
         self.gate_exit_hours = NAN
         self.production_hours = NAN
         self.deploy_id = -1
+        self.deploys = 0  # production deploys that carried it (more than 1 after a rollback)
+        self.rolled_back = False  # taken out of production unchanged: its next deploy is a redeploy
         self.rework_count = 0
         self.build_runs = 0
         self.caught_in = ""

@@ -442,9 +442,10 @@ def summary_text(
     comparison,
     lang: str,
     band_source: str = DEFAULT_SOURCE,
-    metrics: Sequence[str] = cdsim.BANDED_METRICS,
+    metrics: Sequence[str] = (*cdsim.BANDED_METRICS, "release_failure_rate"),
 ) -> str:
-    """The DORA keys per practice: mean [95% CI] and band, one column per practice."""
+    """The DORA keys per practice: mean [95% CI] and band, one column per practice; then
+    the failure rate of first deploys (a release before any redeploy), unbanded."""
     summary = comparison.summary
     practices = list(comparison.practices)
     header = [""] + [practice_name(p, lang) for p in practices]
@@ -500,7 +501,7 @@ Examples:
   cdsim scenarios show default > mine.toml
   cdsim compare mine.toml --set build.runners=4 --out results/
   cdsim sweep mine.toml --vary approval.delay.mean_hours=1,4,24
-  cdsim run struggling --practice delivery --replications 5
+  cdsim run low --practice delivery --replications 5
   cdsim figure classroom --lang pt
 
 Exit status: 0 success, 2 bad input, 1 unexpected error, 130 interrupted.
@@ -608,7 +609,7 @@ def compare(scenario: str, charts: bool, **kwargs) -> None:
     epilog="""\b
 Examples:
   cdsim run default --practice delivery
-  cdsim run struggling --practice integration --replications 10
+  cdsim run low --replications 10            # the practice the preset names
   cdsim run mine.toml --practice deployment --set team.developers=20 --out one-run
 
 Practices: integration (CI only, releases on a cadence), delivery (a person approves
@@ -619,16 +620,18 @@ each deploy), deployment (automatic).
 @click.option(
     "-p",
     "--practice",
-    required=True,
+    default=None,
     type=click.Choice(list(cdsim.PRACTICES)),
-    help="The practice to simulate.",
+    help="The practice to simulate (default: the scenario's own `practice` key).",
 )
 @charts_option
 @common_options(replications=1)
-def run(scenario: str, practice: str, charts: bool, **kwargs) -> None:
-    """Run SCENARIO under one practice; same files as `compare`."""
+def run(scenario: str, practice: str | None, charts: bool, **kwargs) -> None:
+    """Run SCENARIO under one practice (by default the one the scenario names); same
+    files as `compare`."""
     opts = _options(kwargs)
     sc = load(scenario, opts.settings)
+    practice = practice or sc.model.practice
     _compare_and_write(sc, opts, [practice], practice, charts, ["run", "--practice", practice])
 
 
@@ -722,7 +725,7 @@ def _toml_literal(value: Any) -> str:
     epilog="""\b
 Examples:
   cdsim figure
-  cdsim figure struggling --lang pt --out figure-pt
+  cdsim figure low --lang pt --out figure-pt
   cdsim figure --replications 50 --set approval.mode=board
 """
 )

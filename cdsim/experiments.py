@@ -181,7 +181,9 @@ def summarise(
                     "band": band,
                 }
             )
-    return pd.DataFrame(rows, columns=[*by, "metric", "mean", "ci_low", "ci_high", "n", "band"])
+    table = pd.DataFrame(rows, columns=[*by, "metric", "mean", "ci_low", "ci_high", "n", "band"])
+    table.attrs["band_source"] = band_source  # which published table the bands come from
+    return table
 
 
 def _assemble(scenario, seed, replications, chosen, results, band_source) -> Comparison:

@@ -88,12 +88,31 @@ TEXTS: dict[str, tuple[str, str]] = {
     "band.medium": ("Medium", "Médio"),
     "band.low": ("Low", "Baixo"),
     "band.none": ("no band", "sem faixa"),
+    "bands.source.dora-2023": (
+        "Bands (elite, high, medium, low) follow the DORA State of DevOps 2023 report.",
+        "As faixas (elite, alto, médio, baixo) seguem o relatório DORA State of DevOps 2023.",
+    ),
+    "bands.source.dora-2021": (
+        "Bands (elite, high, medium, low) follow the DORA State of DevOps 2021 report.",
+        "As faixas (elite, alto, médio, baixo) seguem o relatório DORA State of DevOps 2021.",
+    ),
+    "bands.source.four-keys": (
+        "Bands (elite, high, medium, low) follow the cut-offs of the open-source Four Keys "
+        "dashboard.",
+        "As faixas (elite, alto, médio, baixo) seguem os limites do painel de código aberto "
+        "Four Keys.",
+    ),
     # metrics (long names)
     "metric.deploys_per_day": ("Deployment frequency", "Frequência de deploy"),
     "metric.lead_time_median_hours": ("Median lead time", "Lead time mediano"),
     "metric.lead_time_mean_hours": ("Mean lead time", "Lead time médio"),
     "metric.lead_time_p90_hours": ("Lead time, 90th percentile", "Lead time, percentil 90"),
     "metric.change_failure_rate": ("Change failure rate", "Taxa de falha de mudanças"),
+    "metric.release_failure_rate": (
+        "Failure rate of first deploys",
+        "Taxa de falha dos primeiros deploys",
+    ),
+    "metric.redeploys": ("Redeploys after a rollback", "Redeploys após rollback"),
     "metric.time_to_restore_median_hours": (
         "Median time to restore",
         "Tempo mediano de restauração",
@@ -196,12 +215,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Lotes maiores falham mais",
     ),
     "chart.batch.x": ("Changes per deploy (log scale)", "Mudanças por deploy (escala log)"),
-    "chart.batch.y": ("Deploys that failed (%)", "Deploys que falharam (%)"),
-    "chart.batch.curve": (
-        "$1 - (1 - p)^k$, p = {p} per change",
-        "$1 - (1 - p)^k$, p = {p} por mudança",
+    "chart.batch.y": (
+        "First deploys that failed on a defect (%)",
+        "Primeiros deploys que falharam por defeito (%)",
     ),
-    "chart.batch.size": ("point size: number of deploys", "tamanho do ponto: nº de deploys"),
+    "chart.batch.legend": (
+        "first deploys only (no redeploys)\npoints: size = number of deploys\n"
+        "dashes: $1 - (1 - p)^k$, p = escaped defects per change",
+        "só primeiros deploys (sem redeploys)\npontos: tamanho = nº de deploys\n"
+        "tracejado: $1 - (1 - p)^k$, p = defeitos escapados por mudança",
+    ),
     "chart.failure.title": (
         "Change failure rate and batch size",
         "Taxa de falha de mudanças e tamanho do lote",
@@ -387,7 +410,7 @@ def format_rate(per_day: float, lang: str = "en", with_unit: bool = True) -> str
 
 
 _HOURS_METRICS_SUFFIX = "_hours"
-_FRACTION_METRICS = {"change_failure_rate", "rework_rate"}
+_FRACTION_METRICS = {"change_failure_rate", "release_failure_rate", "rework_rate", "completion"}
 _RATE_METRICS = {"deploys_per_day", "throughput_per_day"}
 
 

@@ -69,6 +69,8 @@ class Pipeline:
         self.flaky = uniform_source(streams("flaky"))
         self.manual_error = uniform_source(streams("manual_error"))
         self.incident_action = uniform_source(streams("incident_action"))
+        self._culprit_rng = streams("culprit")
+        self.retest_hours = self._sampler(model.release.retest_duration, "retest_duration")
 
         # bookkeeping
         self.pending = 0  # committed, not yet in production for good
@@ -89,6 +91,16 @@ class Pipeline:
     def after_work_hours(self, work_hours: float) -> float:
         """Delay until a person starting now has done ``work_hours`` of work."""
         return self.calendar.add_work_hours(self.env.now, work_hours) - self.env.now
+
+    def responder_delay(self, hours: float) -> float:
+        """Delay for incident work of ``hours``: on call around the clock, or in working hours."""
+        if self.model.incident.response == "on_call":
+            return hours
+        return self.after_work_hours(hours)
+
+    def first_to_show(self, culprits: int) -> int:
+        """Which of a rolled-back deploy's ``culprits`` escaped defects showed first."""
+        return int(self._culprit_rng.integers(culprits)) if culprits > 1 else 0
 
     # -- routing ---------------------------------------------------------------------------
     def push(self, change: Change) -> None:

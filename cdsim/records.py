@@ -26,6 +26,8 @@ EVENTS = (
     "approved",
     "release_cut",
     "qa_end",
+    "retest_start",
+    "retest_end",
     "deploy_start",
     "deploy_ok",
     "deploy_failed",
@@ -117,6 +119,7 @@ CHANGE_COLUMNS = {
 }
 OUTCOME_COLUMNS = {
     "deploy_id": np.int64,
+    "deploys": np.int64,
     "rework_count": np.int64,
     "build_runs": np.int64,
     "caught_in": object,
@@ -131,6 +134,7 @@ DEPLOYMENT_COLUMNS = {
     "failed": bool,
     "cause": object,
     "manual": bool,
+    "redeploy": bool,
 }
 INCIDENT_COLUMNS = {
     "incident_id": np.int64,

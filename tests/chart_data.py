@@ -26,7 +26,7 @@ CHANGE_COLUMNS = [
 ]  # fmt: skip
 DEPLOY_COLUMNS = [
     "deploy_id", "start_hours", "end_hours", "batch_size", "culprits", "failed", "cause",
-    "manual", "in_window",
+    "manual", "redeploy", "in_window",
 ]  # fmt: skip
 INCIDENT_COLUMNS = [
     "incident_id", "deploy_id", "start_hours", "detected_hours", "restored_hours",
@@ -158,12 +158,13 @@ def _one_run(practice: str, rep: int, days: int, seed: int, no_incidents: bool) 
         manual_err = manual and prng.random() < 0.25
         failed = culprits > 0 or manual_err
         did = len(deploys)
+        redeploy = bool(deploys) and bool(deploys[-1]["failed"])  # the deploy after a failure
         cause = "+".join(x for x, on in (("defect", culprits), ("manual_error", manual_err)) if on)
         deploys.append(
             dict(
                 deploy_id=did, start_hours=start, end_hours=end, batch_size=len(idx),
                 culprits=culprits, failed=failed, cause=cause, manual=manual,
-                in_window=warmup <= start < horizon,
+                redeploy=redeploy, in_window=warmup <= start < horizon,
             )
         )  # fmt: skip
         restored = end

@@ -34,7 +34,40 @@ def test_the_table_names_its_sources():
     ],
 )
 def test_four_keys_cut_offs(metric, value, band):
-    assert classify(metric, value) == band
+    assert classify(metric, value, "four-keys") == band
+
+
+@pytest.mark.parametrize(
+    ("metric", "value", "band"),
+    [
+        # the DORA 2023 clusters, the default (docs/model.md, "DORA bands")
+        ("deploys_per_day", 1.0, "elite"),
+        ("deploys_per_day", 0.99, "high"),
+        ("deploys_per_day", 1 / 7, "high"),
+        ("deploys_per_day", 0.14, "medium"),
+        ("deploys_per_day", 1 / 30, "medium"),
+        ("deploys_per_day", 0.033, "low"),
+        ("lead_time_median_hours", 23.9, "elite"),
+        ("lead_time_median_hours", 24.0, "high"),
+        ("lead_time_median_hours", 168.0, "medium"),
+        ("lead_time_median_hours", 729.0, "medium"),
+        ("lead_time_median_hours", 730.0, "low"),
+        ("change_failure_rate", 0.05, "elite"),
+        ("change_failure_rate", 0.075, "elite"),
+        ("change_failure_rate", 0.10, "high"),
+        ("change_failure_rate", 0.15, "medium"),
+        ("change_failure_rate", 0.395, "medium"),
+        ("change_failure_rate", 0.64, "low"),
+        ("time_to_restore_median_hours", 0.99, "elite"),
+        ("time_to_restore_median_hours", 1.0, "high"),
+        ("time_to_restore_median_hours", 23.9, "high"),
+        ("time_to_restore_median_hours", 24.0, "medium"),
+        ("time_to_restore_median_hours", 167.9, "medium"),
+        ("time_to_restore_median_hours", 168.0, "low"),
+    ],
+)
+def test_dora_2023_clusters_are_the_default(metric, value, band):
+    assert classify(metric, value) == band == classify(metric, value, "dora-2023")
 
 
 def test_other_sources_and_edge_cases():

@@ -12,6 +12,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from chart_data import make_comparison  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
@@ -300,10 +301,14 @@ def test_failure_figure_bars_cis_and_batch_curve(synthetic, lang):
     assert len(left.containers) == 1 + 3  # the bars and one CI whisker per practice
     points = by_gid(fig, "points:")
     assert len(points) == 3
-    d = synthetic.deployments[synthetic.deployments.in_window]
-    p = d.culprits.sum() / d.batch_size.sum()
-    k, y = by_gid(fig, "curve")["curve"].get_data()
-    assert np.allclose(y, (1 - (1 - p) ** k) * 100)
+    curves = by_gid(fig, "curve:")
+    assert len(curves) == 3
+    for practice in PRACTICES:
+        d = synthetic.deployments
+        d = d[d.in_window & ~d.redeploy & (d.practice == practice)]
+        p = d.culprits.sum() / d.batch_size.sum()
+        k, y = curves[f"curve:{practice}"].get_data()
+        assert np.allclose(y, (1 - (1 - p) ** k) * 100)
     text = assert_readable(fig)
     assert t("chart.cfr.title", lang) in text and t("chart.batch.x", lang) in text
 
@@ -483,3 +488,22 @@ def test_every_gallery_chart_of_the_engine_result_is_readable(real, lang):
         fig = make(real, lang)
         assert isinstance(fig, Figure), name
         assert_readable(fig)
+
+
+def test_batch_risk_points_leave_redeploys_and_manual_errors_out():
+    """Redeploys (after a rollback) and failures from a manual step are not the batch law."""
+    deployments = pd.DataFrame(
+        {
+            "practice": "delivery",
+            "batch_size": [1, 1, 4, 4, 64],
+            "culprits": [0, 1, 0, 0, 0],
+            "failed": [False, True, True, False, True],
+            "cause": ["", "defect", "manual_error", "", "defect"],
+            "redeploy": [False, False, False, False, True],
+            "in_window": True,
+        }
+    )
+    points = charts.failure.batch_failure_points(deployments, "delivery")
+    assert points["batch_size"].tolist() == [1.0, 4.0]  # the redeploy of 64 is left out
+    assert points["failure_rate"].tolist() == [0.5, 0.0]  # the manual error does not count
+    assert charts.failure.escaped_defect_rate(deployments) == pytest.approx(1 / 10)

@@ -314,6 +314,13 @@ def test_run_one_practice_writes_the_same_files(tmp_path):
     assert "--practice delivery" in (out / "scenario.toml").read_text()
 
 
+def test_run_without_practice_uses_the_one_the_scenario_names(tmp_path):
+    out = tmp_path / "low"
+    result = invoke("run", "low", "--replications", "1", "--no-charts", "-q", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert set(pd.read_csv(out / "deployments.csv")["practice"]) == {"integration"}
+
+
 def test_figure_writes_only_the_comparison_figure_in_the_language_asked(tmp_path):
     out = tmp_path / "fig"
     result = invoke("figure", *SMALL, "--jobs", "1", "--lang", "pt", "-o", str(out))

@@ -140,6 +140,7 @@ def test_rework_time_is_only_fixing_time(default_scenario, practice):
             "team.defect_probability": 0.3,
             "approval.detection": 0.5,
             "incident.fix_forward_probability": 0.0,
+            "release.max_redeploys": 1000,  # never fix a release forward either
             "days": 20,
         }
     )
@@ -147,3 +148,48 @@ def test_rework_time_is_only_fixing_time(default_scenario, practice):
     live = changes[changes["production_hours"].notna()]
     assert live["caught_in"].nunique() >= 3
     assert np.allclose(live["rework_hours"], live["rework_count"] * f)
+
+
+@pytest.mark.parametrize(
+    ("practice", "replications", "values"),
+    [
+        # releases every 3 days: batches of ~50 changes, whose q is far from 0 and 1
+        ("integration", 4, {"release.every_days": 3}),
+        ("delivery", 3, {}),
+        ("deployment", 2, {}),
+    ],
+)
+def test_first_deploys_fail_as_one_minus_binomial(default_scenario, practice, replications, values):
+    """The batch-risk chart's claim on the default scenario: a first deploy (not a redeploy
+    after a rollback) of k changes fails on a defect with probability q = 1 - (1 - p)^k,
+    where p is the practice's escaped defects per change. Changes are independent, so the
+    chance that none of k carries a defect is (1 - p)^k even though each change's own
+    chance depends on its size.
+
+    Deploys are binned by log2(k); in a bin the defect failures are a sum of Bernoulli(q_i),
+    with mean sum q_i and variance sum q_i (1 - q_i): each bin within 4 sd, and the
+    chi-square over the bins with a p-value above 0.001.
+    """
+    scenario = default_scenario.with_values(values)
+    frames = [
+        cdsim.simulate(scenario, practice, seed=3, replication=r).deployments
+        for r in range(replications)
+    ]
+    d = pd_concat(frames)
+    d = d[d["in_window"] & ~d["redeploy"]]
+    p = d["culprits"].sum() / d["batch_size"].sum()
+    q = 1 - (1 - p) ** d["batch_size"].to_numpy(float)
+    on_defect = d["cause"].str.contains("defect").to_numpy()
+    bins = np.floor(np.log2(d["batch_size"].to_numpy(float))).astype(int)
+    chi2, tested = 0.0, 0
+    for b in np.unique(bins):
+        inside = bins == b
+        mean, var = q[inside].sum(), (q[inside] * (1 - q[inside])).sum()
+        if var < 2:
+            continue
+        failures = on_defect[inside].sum()
+        assert abs(failures - mean) < 4 * math.sqrt(var), (b, inside.sum(), failures, mean)
+        chi2 += (failures - mean) ** 2 / var
+        tested += 1
+    assert tested >= 1
+    assert stats.chi2.sf(chi2, tested) > 0.001

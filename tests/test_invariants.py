@@ -23,10 +23,14 @@ def scenarios(draw):
             value["cv"] = draw(st.sampled_from([0.0, 0.3, 1.5]))
         return value
 
+    work_hours = draw(st.sampled_from(["09:00-18:00", "24x7", "22:00-23:30"]))
+    # a change board meets in working hours (the scenario refuses other times)
+    board = {"09:00-18:00": "tue 10:00", "24x7": "sun 03:00", "22:00-23:30": "wed 22:30"}
     values = {
         "days": draw(st.sampled_from([3.0, 6.0, 10.0])),
         "warmup_days": 1.0,
-        "calendar.work_hours": draw(st.sampled_from(["09:00-18:00", "24x7", "22:00-23:30"])),
+        "calendar.work_hours": work_hours,
+        "approval.board_times": [board[work_hours]],
         "team.developers": draw(st.integers(1, 4)),
         "team.commits_per_day": draw(st.sampled_from([0.0, 0.5, 3.0])),
         "team.defect_probability": draw(probability),

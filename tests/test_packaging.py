@@ -33,7 +33,7 @@ def wheel(tmp_path_factory):
 
 def test_wheel_contains_data(wheel):
     names = zipfile.ZipFile(wheel).namelist()
-    for preset in ("default", "classroom", "elite", "struggling", "queueing"):
+    for preset in ("default", "classroom", "elite", "high", "medium", "low", "queueing"):
         assert f"cdsim/data/scenarios/{preset}.toml" in names
     assert "cdsim/data/dora_bands.csv" in names
 

@@ -17,7 +17,7 @@ def write(tmp_path, text, name="mine.toml"):
 def test_presets_load_and_describe_themselves():
     names = preset_names()
     assert names[0] == "default"
-    assert {"classroom", "elite", "struggling"} <= set(names)
+    assert {"classroom", "elite", "high", "medium", "low", "queueing"} <= set(names)
     for name in names:
         scenario = load_scenario(name)
         assert scenario.name == name
@@ -78,6 +78,18 @@ def test_a_duration_table_replaces_the_whole_duration(tmp_path):
         ("days = 10\nwarmup_days = 20\n", ["warmup_days (20) must be shorter than days (10)"]),
         ('[calendar]\nwork_hours = "9 to 5"\n', ["calendar.work_hours", "HH:MM-HH:MM"]),
         ('[approval]\nboard_times = ["someday 10:00"]\n', ["approval.board_times", "tue 10:00"]),
+        (
+            '[approval]\nmode = "board"\nboard_times = ["sat 10:00"]\n',
+            ["approval.board_times", "'sat 10:00' is outside the working calendar"],
+        ),
+        (
+            '[approval]\nmode = "board"\nboard_times = ["tue 19:30"]\n',
+            ["'tue 19:30' is outside the working calendar", "09:00-18:00"],
+        ),
+        ('practice = "continuous"\n', ["key 'practice'", "integration"]),
+        ("[release]\nmax_redeploys = -1\n", ["release.max_redeploys", "at least 0"]),
+        ("[staging]\nduration_per_change_minutes = -1\n", ["duration_per_change_minutes"]),
+        ('[incident]\nresponse = "sometimes"\n', ["incident.response", "on_call"]),
         ('base = "nope"\n', ["key 'base'", "must name a preset"]),
         ("[build\nrunners = 3\n", ["mine.toml", "not valid TOML"]),
     ],
@@ -133,3 +145,12 @@ def test_simulate_refuses_an_unknown_practice():
 def test_simulate_refuses_a_negative_seed():
     with pytest.raises(ScenarioError, match="seed must be a whole number >= 0"):
         cdsim.simulate(load_scenario("classroom"), practice="delivery", seed=-1)
+
+
+def test_a_board_meets_in_working_hours_unless_people_work_24x7(tmp_path):
+    """A board time is checked against the calendar only in board mode, and never on 24x7."""
+    on_saturday = '[approval]\nboard_times = ["sat 10:00"]\n'
+    assert load_scenario(write(tmp_path, on_saturday)).model.approval.mode == "delay"
+    anytime = '[calendar]\nwork_hours = "24x7"\n[approval]\nmode = "board"\n'
+    anytime += 'board_times = ["sun 03:00"]\n'
+    assert load_scenario(write(tmp_path, anytime, "b.toml")).model.approval.board_times

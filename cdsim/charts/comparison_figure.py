@@ -27,6 +27,7 @@ from matplotlib.patches import (
 )
 
 from cdsim.i18n import FOUR_KEYS, PRACTICES, normalize_lang, practice_name, t
+from cdsim.metrics.bands import DEFAULT_SOURCE
 
 from . import style
 from ._common import metric_texts, replications, target_axes
@@ -412,10 +413,12 @@ def plot_comparison(summary: pd.DataFrame, lang: str = "en", ax: Axes | None = N
         if with_ci
         else t("chart.comparison.note_single", lang)
     )
+    source = summary.attrs.get("band_source", DEFAULT_SOURCE)
     ax.text(
         0.35,
         0.3,
-        f"{note} {t('chart.comparison.note_integration', lang)}",
+        f"{note} {t(f'bands.source.{source}', lang)}\n"
+        f"{t('chart.comparison.note_integration', lang)}",
         ha="left",
         va="center",
         fontsize=style.SMALL_SIZE - 1,

@@ -2,7 +2,8 @@
 
 The second chart is the batch-size lesson: if each change independently carries a defect
 that escapes to production with probability p, a deploy of k changes fails with probability
-1 - (1 - p)^k. Simulated deploys, grouped by batch size, are drawn over that curve.
+1 - (1 - p)^k. Simulated first deploys (redeploys after a rollback left out), grouped by
+batch size, are drawn over that curve, one per practice.
 """
 
 from __future__ import annotations
@@ -56,28 +57,47 @@ def plot_change_failure_rate(summary: pd.DataFrame, lang: str = "en", ax: Axes |
     return fig if owned else ax
 
 
-def escaped_defect_rate(deployments: pd.DataFrame) -> float:
-    """Per-change probability p of carrying a defect into production: culprits / changes."""
+def first_deploys(deployments: pd.DataFrame) -> pd.DataFrame:
+    """Deploys in the window that are first attempts: no redeploy after a rollback.
+
+    A redeploy carries changes whose defects may already have been found, or hidden by a
+    rollback, so it does not follow the batch-size law; the chart leaves redeploys out.
+    """
     d = in_window(deployments)
+    if "redeploy" in d:
+        d = d[~d["redeploy"].astype(bool)]
+    return d
+
+
+def defect_failed(deploys: pd.DataFrame) -> pd.Series:
+    """True for deploys that failed because of an escaped defect (not a manual error)."""
+    return deploys["cause"].fillna("").astype(str).str.contains("defect")
+
+
+def escaped_defect_rate(deployments: pd.DataFrame) -> float:
+    """Per-change probability p of carrying a defect into production, over first deploys:
+    escaped defects / changes."""
+    d = first_deploys(deployments)
     changes = pd.to_numeric(d["batch_size"], errors="coerce").sum()
     culprits = pd.to_numeric(d["culprits"], errors="coerce").sum()
     return float(culprits / changes) if changes > 0 else math.nan
 
 
 def batch_failure_points(deployments: pd.DataFrame, practice: str) -> pd.DataFrame:
-    """Failure rate of a practice's deploys grouped by batch size (log2 bins).
+    """Share of a practice's first deploys that failed on a defect, by batch size (log2 bins).
 
     Returns
     -------
     DataFrame with ``batch_size`` (mean in the bin), ``failure_rate`` and ``deploys``.
     """
-    d = in_window(deployments[deployments["practice"] == practice])
+    d = first_deploys(deployments[deployments["practice"] == practice])
     d = d[pd.to_numeric(d["batch_size"], errors="coerce") > 0]
     if d.empty:
         return pd.DataFrame(columns=["batch_size", "failure_rate", "deploys"])
     size = d["batch_size"].astype(float)
     bins = np.floor(np.log2(size)).astype(int)
-    grouped = d.assign(_bin=bins, _size=size, _failed=d["failed"].astype(float)).groupby("_bin")
+    failed = defect_failed(d).astype(float)
+    grouped = d.assign(_bin=bins, _size=size, _failed=failed).groupby("_bin")
     return pd.DataFrame(
         {
             "batch_size": grouped["_size"].mean(),
@@ -89,6 +109,9 @@ def batch_failure_points(deployments: pd.DataFrame, practice: str) -> pd.DataFra
 
 def plot_failure_vs_batch(deployments: pd.DataFrame, lang: str = "en", ax: Axes | None = None):
     """Failure rate against changes per deploy: simulated points over 1 - (1 - p)^k.
+
+    Only first deploys (no redeploys after a rollback) and failures caused by an escaped
+    defect count; each practice gets its own p (escaped defects per change) and curve.
 
     Parameters
     ----------
@@ -107,9 +130,14 @@ def plot_failure_vs_batch(deployments: pd.DataFrame, lang: str = "en", ax: Axes 
     fig, ax, owned = target_axes(ax)
     style.style_axes(ax, grid_axis="both")
     kmax = 2.0
-    all_points = {p: batch_failure_points(deployments, p) for p in practices_in(deployments)}
+    practices = practices_in(deployments)
+    all_points = {p: batch_failure_points(deployments, p) for p in practices}
     counts = [int(pts["deploys"].max()) for pts in all_points.values() if len(pts)]
     biggest = max(counts) if counts else 1
+    for pts in all_points.values():
+        if len(pts):
+            kmax = max(kmax, float(pts["batch_size"].max()))
+    k = np.geomspace(1, kmax * 1.6, 200)
     handles = []
     for practice, pts in all_points.items():
         color = style.practice_color(practice)
@@ -128,32 +156,25 @@ def plot_failure_vs_batch(deployments: pd.DataFrame, lang: str = "en", ax: Axes 
                 zorder=3,
             )
             sc.set_gid(f"points:{practice}")
-            kmax = max(kmax, float(pts["batch_size"].max()))
+        p = escaped_defect_rate(deployments[deployments["practice"] == practice])
+        label = practice_name(practice, lang)
+        if not math.isnan(p):
+            (curve,) = ax.plot(k, (1 - (1 - p) ** k) * 100, color=color, lw=2, ls="--", zorder=2)
+            curve.set_gid(f"curve:{practice}")
+            label += f" (p = {format_number(p, lang, 4)})"
         handles.append(
             Line2D(
                 [],
                 [],
-                ls="none",
+                ls="--",
+                lw=2,
                 marker=marker,
-                markersize=13,
+                markersize=11,
                 color=color,
                 markeredgecolor="black",
-                label=practice_name(practice, lang),
+                label=label,
             )
         )
-    p = escaped_defect_rate(deployments)
-    k = np.geomspace(1, kmax * 1.6, 200)
-    if not math.isnan(p):
-        (curve,) = ax.plot(
-            k,
-            (1 - (1 - p) ** k) * 100,
-            color="#333333",
-            lw=2.5,
-            zorder=2,
-            label=t("chart.batch.curve", lang, p=format_number(p, lang, 3)),
-        )
-        curve.set_gid("curve")
-        handles.append(curve)
     ax.set_xscale("log")
     ax.set_xlim(0.8, kmax * 1.6)
     ax.set_ylim(-4, 108)
@@ -167,7 +188,7 @@ def plot_failure_vs_batch(deployments: pd.DataFrame, lang: str = "en", ax: Axes 
         loc="upper left",
         fontsize=style.LEGEND_SIZE,
         framealpha=0.95,
-        title=t("chart.batch.size", lang),
+        title=t("chart.batch.legend", lang),
         title_fontsize=style.SMALL_SIZE,
     )
     return fig if owned else ax
@@ -194,4 +215,5 @@ __all__ = [
     "failure_figure",
     "escaped_defect_rate",
     "batch_failure_points",
+    "first_deploys",
 ]

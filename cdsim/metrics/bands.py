@@ -15,7 +15,7 @@ import pandas as pd
 
 from cdsim.scenario.loader import data_dir
 
-DEFAULT_SOURCE = "four-keys"
+DEFAULT_SOURCE = "dora-2023"
 BANDS = ("elite", "high", "medium", "low")
 _RULES = {">=": operator.ge, "<": operator.lt, "<=": operator.le}
 

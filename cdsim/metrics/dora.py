@@ -18,6 +18,7 @@ METRICS = (
     "lead_time_mean_hours",
     "lead_time_p90_hours",
     "change_failure_rate",
+    "release_failure_rate",
     "time_to_restore_median_hours",
     "time_to_restore_mean_hours",
     "batch_size_mean",
@@ -27,13 +28,14 @@ METRICS = (
     *(f"time_{name}_hours" for name in TIME_CATEGORIES),
     "deploys",
     "failed_deploys",
+    "redeploys",
     "incidents",
     "changes_committed",
     "changes_deployed",
     "completion",
 )
 # Shares between 0 and 1.
-RATE_METRICS = ("change_failure_rate", "rework_rate", "completion")
+RATE_METRICS = ("change_failure_rate", "release_failure_rate", "rework_rate", "completion")
 # The four keys, each with the DORA band it falls in.
 BANDED_METRICS = (
     "deploys_per_day",
@@ -49,6 +51,7 @@ def run_metrics(
     """All of :data:`METRICS` for one run. NaN where there is nothing to measure."""
     days = window.days
     deploys = deployments[deployments["in_window"]]
+    first_deploys = deploys[~deploys["redeploy"]]
     restored = incidents[incidents["in_window"]]["restore_hours"]
     committed = changes[changes["in_window"]]
     done = committed[committed["production_hours"].notna()]
@@ -61,6 +64,8 @@ def run_metrics(
         "lead_time_mean_hours": float(lead.mean()) if len(lead) else np.nan,
         "lead_time_p90_hours": _quantile(lead, 0.9),
         "change_failure_rate": deploys["failed"].mean() if len(deploys) else np.nan,
+        # first attempts only: a release (or any deploy) before any rollback and redeploy
+        "release_failure_rate": first_deploys["failed"].mean() if len(first_deploys) else np.nan,
         "time_to_restore_median_hours": _quantile(restored.to_numpy(), 0.5),
         "time_to_restore_mean_hours": restored.mean() if len(restored) else np.nan,
         "batch_size_mean": deploys["batch_size"].mean() if len(deploys) else np.nan,
@@ -74,6 +79,7 @@ def run_metrics(
     values.update(
         deploys=len(deploys),
         failed_deploys=int(deploys["failed"].sum()),
+        redeploys=int(deploys["redeploy"].sum()),
         incidents=len(restored),
         changes_committed=len(committed),
         changes_deployed=len(done),

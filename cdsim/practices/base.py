@@ -27,6 +27,10 @@ class Practice:
         """A batch passed staging: by default, wait at the gate."""
         p.gate_line.extend(batch)
 
+    def after_rollback(self, p: Pipeline, changes: list[Change]) -> None:
+        """A deploy was rolled back: by default its other changes go out in the next deploy."""
+        p.deploy_line.extend(changes)
+
 
 def promote(p: Pipeline, batch: list[Change], event: str) -> None:
     """The gate opens for ``batch``: it goes to the production deployer."""

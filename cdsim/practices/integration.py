@@ -3,6 +3,11 @@
 Green builds pile up. Every ``release.every_days`` a release is cut (at the start of a
 working day) with everything built so far; it goes through a manual QA phase (people, in
 working hours) and a manual production deploy that can itself go wrong.
+
+A release that fails and is rolled back is not abandoned: its culprit is taken out, and
+the rest goes out again as a patched release, after a regression test by hand
+(``release.retest_duration``). Each such redeploy can fail on a defect that had not shown
+yet, which is how a team on a release train sees its releases fail again and again.
 """
 
 from __future__ import annotations
@@ -32,6 +37,10 @@ class Integration(Practice):
     def after_build(self, p: Pipeline, change: Change) -> None:
         p.gate_line.put(change)
 
+    def after_rollback(self, p: Pipeline, changes: list[Change]) -> None:
+        if changes:
+            p.env.process(patched_release(p, changes))
+
 
 def release_cut_hours(p: Pipeline, k: int) -> float:
     """Instant of the k-th release cut: day ``k * every_days``, at the next working start."""
@@ -57,7 +66,9 @@ def release_train(p: Pipeline):
             change.gate_exit_hours = p.env.now
             change.staging_start_hours = p.env.now
         p.recorder.log_changes(p.env.now, "release_cut", batch)
-        yield p.env.timeout(p.after_work_hours(p.qa_hours()))
+        release = p.model.release
+        qa_hours = p.qa_hours() + len(batch) * release.qa_duration_per_change_hours
+        yield p.env.timeout(p.after_work_hours(qa_hours))
         p.spend_all(batch, STAGING)
         p.recorder.log_changes(p.env.now, "qa_end", batch)
         passed = []
@@ -68,3 +79,12 @@ def release_train(p: Pipeline):
             else:
                 passed.append(change)
         p.deploy_line.extend(passed)
+
+
+def patched_release(p: Pipeline, changes: list[Change]):
+    """A rolled-back release, less its culprit: tested again by hand, then redeployed."""
+    p.recorder.log_changes(p.env.now, "retest_start", changes)
+    yield p.env.timeout(p.after_work_hours(p.retest_hours()))
+    p.spend_all(changes, STAGING)
+    p.recorder.log_changes(p.env.now, "retest_end", changes)
+    p.deploy_line.extend(changes)

@@ -36,6 +36,10 @@ def scenarios_dir() -> Path:
     return data_dir() / "scenarios"
 
 
+# Old preset names that still load, and the preset they now mean.
+PRESET_ALIASES = {"struggling": "low"}
+
+
 def preset_names() -> list[str]:
     """Names of the built-in scenarios, ``default`` first."""
     names = sorted(p.stem for p in scenarios_dir().glob("*.toml"))
@@ -110,6 +114,7 @@ def load_scenario(name_or_path: str | Path = "default") -> Scenario:
     path = Path(text)
     if path.suffix.lower() == ".toml" or path.exists():
         return _load_file(path)
+    text = PRESET_ALIASES.get(text, text) if not path.exists() else text
     if text in preset_names():
         return _load_file(scenarios_dir() / f"{text}.toml", label=text)
     hint = difflib.get_close_matches(text, preset_names(), n=1)

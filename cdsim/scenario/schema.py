@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from cdsim.calendar import parse_weekly_time, parse_work_hours
+from cdsim.calendar import WEEKDAYS, parse_weekly_time, parse_work_hours
 
 Probability = Annotated[float, Field(ge=0.0, le=1.0)]
 NonNegative = Annotated[float, Field(ge=0.0)]
@@ -96,7 +96,12 @@ class Build(_Strict):
 class Staging(_Strict):
     environments: int = Field(ge=1, le=1_000)
     duration: Duration
+    duration_per_change_minutes: NonNegative = 0.0
     detection: Probability
+
+    @property
+    def duration_per_change_hours(self) -> float:
+        return self.duration_per_change_minutes / 60.0
 
 
 class Approval(_Strict):
@@ -116,16 +121,34 @@ class Approval(_Strict):
 class Release(_Strict):
     every_days: float = Field(gt=0)
     qa_duration: Duration
+    qa_duration_per_change_minutes: NonNegative = 0.0
     qa_detection: Probability
     deploy_duration: Duration
+    deploy_duration_per_change_minutes: NonNegative = 0.0
     manual_error_probability: Probability
+    retest_duration: Duration
+    max_redeploys: int = Field(default=1, ge=0, le=1_000)
+
+    @property
+    def qa_duration_per_change_hours(self) -> float:
+        return self.qa_duration_per_change_minutes / 60.0
+
+    @property
+    def deploy_duration_per_change_hours(self) -> float:
+        return self.deploy_duration_per_change_minutes / 60.0
 
 
 class Production(_Strict):
     deploy_duration: Duration
+    deploy_duration_per_change_minutes: NonNegative = 0.0
+
+    @property
+    def deploy_duration_per_change_hours(self) -> float:
+        return self.deploy_duration_per_change_minutes / 60.0
 
 
 class Incident(_Strict):
+    response: Literal["on_call", "working_hours"] = "on_call"
     detection: Duration
     diagnosis: Duration
     diagnosis_growth_per_change: NonNegative
@@ -141,6 +164,7 @@ class ScenarioModel(_Strict):
     name: str
     description: str = ""
     base: str | None = None
+    practice: Literal["integration", "delivery", "deployment"] = "delivery"
     days: float = Field(gt=0, le=3650)
     warmup_days: NonNegative
     calendar: Calendar
@@ -158,4 +182,22 @@ class ScenarioModel(_Strict):
             raise ValueError(
                 f"warmup_days ({self.warmup_days:g}) must be shorter than days ({self.days:g})"
             )
+        return self
+
+    @model_validator(mode="after")
+    def _board_meets_in_working_hours(self) -> ScenarioModel:
+        """A change board is people: it meets on a working day, in working hours."""
+        if self.approval.mode != "board":
+            return self
+        hours = parse_work_hours(self.calendar.work_hours)
+        if hours is None:  # 24x7: every hour is a working hour
+            return self
+        for text in self.approval.board_times:
+            day, hour = parse_weekly_time(text)
+            if WEEKDAYS[day] not in self.calendar.work_days or not hours[0] <= hour < hours[1]:
+                raise ValueError(
+                    f"approval.board_times: {text!r} is outside the working calendar "
+                    f"({', '.join(self.calendar.work_days)}, {self.calendar.work_hours}); "
+                    "a change board is people and meets in working hours"
+                )
         return self

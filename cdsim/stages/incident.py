@@ -1,7 +1,8 @@
 """Incidents: a failed deploy is detected, diagnosed, then rolled back or fixed forward.
 
-People respond on call, around the clock. Diagnosis takes longer the more changes the
-deploy held: ``diagnosis * (1 + growth * (changes - 1))``.
+People respond on call, around the clock (``incident.response = "on_call"``), or only in
+working hours (``"working_hours"``, a team without on-call). Diagnosis takes longer the
+more changes the deploy held: ``diagnosis * (1 + growth * (changes - 1))``.
 """
 
 from __future__ import annotations
@@ -17,11 +18,10 @@ if TYPE_CHECKING:
 def incident(
     p: Pipeline, deploy_id: int, batch: list[Change], culprits: list[Change], manual: bool
 ):
-    """From the failed deploy to restored service, then send each change where it goes.
+    """From the failed deploy to restored service: detect, diagnose, then repair.
 
-    Rollback (the default): every change of the deploy is taken out; the culprits go back
-    to their authors and the innocent changes wait for the next deploy. Fix forward: the
-    innocent changes stay live; on-call fixes the culprits in place.
+    The repair is a rollback (the default) or, with ``fix_forward_probability``, a fix
+    forward: see :func:`roll_back` and :func:`fix_forward`.
     """
     settings = p.model.incident
     incident_id = p.next_incident_id
@@ -30,46 +30,83 @@ def incident(
     for change in culprits:
         change.escaped = True
 
-    yield p.env.timeout(p.detect_hours())
+    yield p.env.timeout(p.responder_delay(p.detect_hours()))
     detected = p.env.now
     p.recorder.log(detected, "incident_detected", deploy_id=deploy_id)
     growth = 1.0 + settings.diagnosis_growth_per_change * (len(batch) - 1)
-    diagnosis = p.diagnosis_hours() * growth
+    diagnosis_hours = p.diagnosis_hours() * growth
 
-    fix_forward = p.incident_action.chance(settings.fix_forward_probability)
-    if fix_forward:
-        culprit_ids = {id(c) for c in culprits}
-        for change in batch:
-            if id(change) not in culprit_ids:
-                # live since the deploy ended; its lead time stops there
-                p.reached_production(change, deploy_id, at_hours=start)
-        repair = p.fix_forward_hours()
+    if p.incident_action.chance(settings.fix_forward_probability) or _no_more_redeploys(
+        p, batch, manual
+    ):
+        yield from fix_forward(p, deploy_id, batch, culprits, diagnosis_hours, live_since=start)
+        action = "fix_forward"
     else:
-        repair = p.manual_rollback_hours() if manual else p.rollback_hours()
-    yield p.env.timeout(diagnosis + repair)
+        yield from roll_back(p, deploy_id, batch, culprits, diagnosis_hours, manual)
+        action = "rollback"
     p.recorder.log(p.env.now, "restored", deploy_id=deploy_id)
     p.recorder.add_incident(
-        (
-            incident_id,
-            deploy_id,
-            start,
-            detected,
-            p.env.now,
-            len(batch),
-            "fix_forward" if fix_forward else "rollback",
-        )
+        (incident_id, deploy_id, start, detected, p.env.now, len(batch), action)
     )
 
-    if fix_forward:
-        for change in culprits:
-            change.spend(INCIDENT, p.env.now)
-            change.rework_count += 1
-            change.caught_in = "production"
-            change.has_defect = False
-            p.reached_production(change, deploy_id)
-        return
-    p.spend_all(batch, INCIDENT)
+
+def _no_more_redeploys(p: Pipeline, batch: list[Change], manual: bool) -> bool:
+    """A release that has gone out ``release.max_redeploys`` times again is fixed forward."""
+    if not manual:
+        return False
+    attempts = max(change.deploys for change in batch)
+    return attempts > p.model.release.max_redeploys
+
+
+def fix_forward(
+    p: Pipeline,
+    deploy_id: int,
+    batch: list[Change],
+    culprits: list[Change],
+    diagnosis_hours: float,
+    live_since: float,
+):
+    """The deploy stays live and on-call fixes it in place.
+
+    Everything stays in production, so every defect in the deploy shows and is fixed in
+    this one incident. The innocent changes have been live since the deploy ended
+    (``live_since``); the culprits are live once fixed.
+    """
+    culprit_ids = {id(change) for change in culprits}
+    for change in batch:
+        if id(change) not in culprit_ids:
+            p.reached_production(change, deploy_id, at_hours=live_since)
+    yield p.env.timeout(p.responder_delay(diagnosis_hours + p.fix_forward_hours()))
     for change in culprits:
-        p.send_back(change, "production")
-    culprit_ids = {id(c) for c in culprits}
-    p.deploy_line.extend([c for c in batch if id(c) not in culprit_ids])
+        change.spend(INCIDENT, p.env.now)
+        change.rework_count += 1
+        change.caught_in = "production"
+        change.has_defect = False
+        p.reached_production(change, deploy_id)
+
+
+def roll_back(
+    p: Pipeline,
+    deploy_id: int,
+    batch: list[Change],
+    culprits: list[Change],
+    diagnosis_hours,
+    manual: bool,
+):
+    """The whole deploy is taken out of production.
+
+    The rollback stops the deploy at its first defect to show: only that change (the
+    culprit, one of the deploy's escaped defects at random) is known, and goes back to
+    its author. The other changes, with any defect that had no time to show, are handed
+    back to the practice, which decides how they go out again (:meth:`after_rollback`).
+    """
+    repair = p.manual_rollback_hours() if manual else p.rollback_hours()
+    yield p.env.timeout(p.responder_delay(diagnosis_hours + repair))
+    p.spend_all(batch, INCIDENT)
+    shown = culprits[p.first_to_show(len(culprits))] if culprits else None
+    if shown is not None:
+        p.send_back(shown, "production")
+    rest = [change for change in batch if change is not shown]
+    for change in rest:
+        change.rolled_back = True
+    p.practice.after_rollback(p, rest)

@@ -24,19 +24,28 @@ def deploy(p: Pipeline, batch: list[Change]):
 
     An automated deploy takes machine time. A manual one (the release of the
     ``integration`` practice) is done by a person in working hours and can itself go
-    wrong. The deploy fails when a change in it carries a defect that escaped every test,
-    or the manual step goes wrong.
+    wrong. Either can take longer the more changes it carries (the ``_per_change_minutes``
+    keys). The deploy fails when a change in it carries a defect that escaped every test,
+    or the manual step goes wrong. A deploy that carries again a change that a rollback
+    took out unchanged (not a culprit sent back and fixed) is a *redeploy*.
     """
     manual = p.practice.manual_deploys
     deploy_id = p.next_deploy_id
     p.next_deploy_id += 1
     start = p.env.now
+    redeploy = any(change.rolled_back for change in batch)
+    for change in batch:
+        change.deploys += 1
+        change.rolled_back = False
     p.spend_all(batch, DEPLOY_QUEUE)
     p.recorder.log(start, "deploy_start", deploy_id=deploy_id)
     if manual:
-        yield p.env.timeout(p.after_work_hours(p.manual_deploy_hours()))
+        release = p.model.release
+        work_hours = p.manual_deploy_hours() + len(batch) * release.deploy_duration_per_change_hours
+        yield p.env.timeout(p.after_work_hours(work_hours))
     else:
-        yield p.env.timeout(p.deploy_hours())
+        per_change = p.model.production.deploy_duration_per_change_hours
+        yield p.env.timeout(p.deploy_hours() + len(batch) * per_change)
     p.spend_all(batch, DEPLOY)
 
     culprits = [change for change in batch if change.has_defect]
@@ -44,7 +53,17 @@ def deploy(p: Pipeline, batch: list[Change]):
     causes = (["defect"] if culprits else []) + (["manual_error"] if manual_error else [])
     failed = bool(causes)
     p.recorder.add_deployment(
-        (deploy_id, start, p.env.now, len(batch), len(culprits), failed, "+".join(causes), manual)
+        (
+            deploy_id,
+            start,
+            p.env.now,
+            len(batch),
+            len(culprits),
+            failed,
+            "+".join(causes),
+            manual,
+            redeploy,
+        )
     )
     if not failed:
         p.recorder.log(p.env.now, "deploy_ok", deploy_id=deploy_id)

@@ -13,6 +13,9 @@ if TYPE_CHECKING:
 def staging_environment(p: Pipeline):
     """Deploy the waiting batch to the test environment and run the slower tests.
 
+    The run takes ``staging.duration``, plus ``duration_per_change_minutes`` for each
+    change of the batch.
+
     Changes whose defect the tests catch go back to their authors; the rest of the batch
     goes on to the gate.
     """
@@ -25,7 +28,8 @@ def staging_environment(p: Pipeline):
         for change in batch:
             change.staging_start_hours = p.env.now
         p.recorder.log_changes(p.env.now, "staging_start", batch)
-        yield p.env.timeout(p.staging_hours())
+        per_change = p.model.staging.duration_per_change_hours
+        yield p.env.timeout(p.staging_hours() + len(batch) * per_change)
         p.spend_all(batch, STAGING)
         p.recorder.log_changes(p.env.now, "staging_end", batch)
         passed = []
