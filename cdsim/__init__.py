@@ -6,10 +6,13 @@
 >>> res = cdsim.compare(sc, replications=20, seed=1, jobs=2)
 """
 
+from cdsim.change import TIME_CATEGORIES
+from cdsim.errors import CdsimError, InputError, OutputError, ScenarioError, UnknownPracticeError
 from cdsim.experiments import Comparison, compare, sweep
 from cdsim.metrics import BANDED_METRICS, METRICS
 from cdsim.practices import PRACTICES
-from cdsim.scenario import Scenario, ScenarioError, load_scenario, preset_names
+from cdsim.presentation import format_ci, format_metric
+from cdsim.scenario import Scenario, load_scenario, preset_names
 from cdsim.simulation import Run, simulate
 
 __version__ = "0.1.0"
@@ -26,12 +29,19 @@ __all__ = [
     "BANDED_METRICS",
     "METRICS",
     "PRACTICES",
+    "TIME_CATEGORIES",
+    "CdsimError",
     "Comparison",
+    "InputError",
+    "OutputError",
     "Run",
     "Scenario",
     "ScenarioError",
+    "UnknownPracticeError",
     "compare",
     "explorer",
+    "format_ci",
+    "format_metric",
     "load_scenario",
     "preset_names",
     "simulate",

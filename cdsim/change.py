@@ -18,6 +18,11 @@ TIME_CATEGORIES = (
     len(TIME_CATEGORIES)
 )
 
+# What can catch a defect before production: the unit tests of the build, the staging
+# tests, the reviewer who approves a deploy, the manual QA of a release.
+DETECTORS = ("build", "staging", "review", "qa")
+DETECTOR_INDEX = {name: index for index, name in enumerate(DETECTORS)}
+
 NAN = float("nan")
 
 
@@ -30,10 +35,7 @@ class Change:
         "size_lines",
         "defect",
         "has_defect",
-        "u_build",
-        "u_staging",
-        "u_review",
-        "u_qa",
+        "detection_draws",
         "commit_hours",
         "build_start_hours",
         "build_end_hours",
@@ -69,8 +71,8 @@ class Change:
         self.has_defect = defect
         # A test suite either catches a given defect or it does not: rerunning the same
         # tests on the same code gives the same answer. So each defect carries one uniform
-        # draw per detector, fixed when the change is made.
-        self.u_build, self.u_staging, self.u_review, self.u_qa = detection_draws
+        # draw per detector (in the order of DETECTORS), fixed when the change is made.
+        self.detection_draws = detection_draws
         self.build_start_hours = NAN
         self.build_end_hours = NAN
         self.staging_start_hours = NAN

@@ -17,11 +17,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from cdsim.errors import ScenarioError
 from cdsim.metrics.bands import DEFAULT_SOURCE, classify
-from cdsim.metrics.dora import BANDED_METRICS, METRICS, RATE_METRICS
+from cdsim.metrics.definitions import BANDED_METRICS, METRICS, metric_kind
 from cdsim.metrics.stats import mean_ci
-from cdsim.practices import PRACTICES
-from cdsim.scenario import Scenario, ScenarioError
+from cdsim.practices.names import PRACTICES, check_practices
+from cdsim.scenario import Scenario
 from cdsim.simulation import Run, simulate
 
 Progress = Callable[[int, int], None]
@@ -102,18 +103,6 @@ def run_tasks(
     return results
 
 
-def _check_practices(practices: Iterable[str]) -> tuple[str, ...]:
-    chosen = tuple(practices)
-    for name in chosen:
-        if name not in PRACTICES:
-            raise ScenarioError(
-                f"unknown practice {name!r}; expected one of: {', '.join(PRACTICES)}"
-            )
-    if not chosen:
-        raise ScenarioError("choose at least one practice")
-    return tuple(p for p in PRACTICES if p in chosen)
-
-
 def compare(
     scenario: Scenario,
     replications: int = 20,
@@ -126,8 +115,8 @@ def compare(
     """Run ``scenario`` under each practice, ``replications`` times, and summarise."""
     if replications < 1:
         raise ScenarioError(f"replications must be at least 1, got {replications}")
-    chosen = _check_practices(practices)
-    tasks = [(scenario, p, seed, r) for p in chosen for r in range(replications)]
+    chosen = check_practices(practices)
+    tasks = [(scenario, practice, seed, r) for practice in chosen for r in range(replications)]
     results = run_tasks(tasks, jobs, progress)
     return _assemble(scenario, seed, replications, chosen, results, band_source)
 
@@ -167,7 +156,7 @@ def summarise(
             mean, low, high, n = mean_ci(group[metric])
             # every metric is >= 0, and rates are <= 1: the interval is clipped to that
             low = max(low, 0.0)
-            if metric in RATE_METRICS:
+            if metric_kind(metric) == "fraction":
                 high = min(high, 1.0)
             band = classify(metric, mean, band_source) if metric in BANDED_METRICS else ""
             rows.append(
@@ -219,7 +208,7 @@ def sweep(
     """
     if not vary:
         raise ScenarioError("give at least one key to vary")
-    chosen = _check_practices(practices)
+    chosen = check_practices(practices)
     keys = list(vary)
     for key in keys:
         for value in vary[key]:
@@ -230,7 +219,12 @@ def sweep(
                 )
     grid = list(itertools.product(*(list(vary[k]) for k in keys)))
     points = [scenario.with_values(dict(zip(keys, values, strict=True))) for values in grid]
-    tasks = [(point, p, seed, r) for point in points for p in chosen for r in range(replications)]
+    tasks = [
+        (point, practice, seed, r)
+        for point in points
+        for practice in chosen
+        for r in range(replications)
+    ]
     results = run_tasks(tasks, jobs, progress)
     runs = runs_table(results)
     per_point = len(chosen) * replications

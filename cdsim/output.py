@@ -28,6 +28,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from cdsim.errors import OutputError
+from cdsim.files import folder_mode
+
 TEMP_PREFIX = ".cdsim-tmp-"
 MANIFEST = ".cdsim-files"
 """The files of the result in a folder, one per line (what the next result replaces)."""
@@ -48,10 +51,6 @@ def _read_manifest(path: Path) -> set[str]:
         if line.strip() and not rel.is_absolute() and ".." not in rel.parts:
             names.add(rel.as_posix())
     return names
-
-
-class OutputError(Exception):
-    """The output folder cannot be used; the message names the folder and the reason."""
 
 
 def parquet_engine() -> str | None:
@@ -87,12 +86,6 @@ def write_table(table: pd.DataFrame, path: Path, fmt: str = "csv") -> Path:
     return path
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def _describe(error: OSError) -> str:
     return error.strerror or str(error)
 
@@ -108,7 +101,7 @@ class OutputFolder:
     def __init__(self, target: str | os.PathLike[str], label: str = "--out") -> None:
         self.target = Path(target).expanduser()
         self.label = label
-        self.staging: Path | None = None
+        self.scratch: Path | None = None
         self._created: list[Path] = []
         self._committed = False
 
@@ -133,16 +126,16 @@ class OutputFolder:
         if target.is_dir():
             self._probe(target)
         try:
-            self.staging = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=parent))
+            self.scratch = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=parent))
         except OSError as error:
             if not target.is_dir():
                 self._remove_created()
                 raise self._fail(f"cannot write in {str(parent)!r} ({_describe(error)})") from None
-            # the parent is read-only but the target is writable: stage inside the target
-            self.staging = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=target))
+            # the parent is read-only but the target is writable: write inside the target
+            self.scratch = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=target))
         # mkdtemp makes it private (0700); it may become the result folder itself
-        self.staging.chmod(0o777 & ~_umask())
-        return self.staging
+        self.scratch.chmod(folder_mode())
+        return self.scratch
 
     def _make_parents(self, parent: Path) -> None:
         missing = []
@@ -176,9 +169,9 @@ class OutputFolder:
     @property
     def folder(self) -> Path:
         """The temporary folder to write into (chart functions take it as their folder)."""
-        if self.staging is None:
+        if self.scratch is None:
             raise RuntimeError("OutputFolder used before open()")
-        return self.staging
+        return self.scratch
 
     def path(self, name: str) -> Path:
         return self.folder / name
@@ -199,19 +192,19 @@ class OutputFolder:
         wrote there (listed in its :data:`MANIFEST`) and that this one did not write are
         removed, so that the folder never mixes two results. Other files are left alone.
         """
-        staging = self.folder
-        files = sorted(p for p in staging.rglob("*") if p.is_file())
-        relative = [p.relative_to(staging) for p in files]
-        manifest = staging / MANIFEST
+        scratch = self.folder
+        files = sorted(p for p in scratch.rglob("*") if p.is_file())
+        relative = [p.relative_to(scratch) for p in files]
+        manifest = scratch / MANIFEST
         manifest.write_text("".join(f"{r.as_posix()}\n" for r in relative), encoding="utf-8")
         with _sigint_held():
-            if not self.target.exists() and staging.parent == self.target.absolute().parent:
+            if not self.target.exists() and scratch.parent == self.target.absolute().parent:
                 try:
-                    os.rename(staging, self.target)  # the whole folder in one step
+                    os.rename(scratch, self.target)  # the whole folder in one step
                 except OSError:
                     pass  # someone created the target meanwhile: move file by file
                 else:
-                    self.staging = None
+                    self.scratch = None
                     self._committed = True
                     return [self.target / r for r in relative]
             self.target.mkdir(exist_ok=True)
@@ -229,9 +222,9 @@ class OutputFolder:
 
     def discard(self) -> None:
         """Remove the temporary folder (and parents made for it, unless committed)."""
-        if self.staging is not None:
-            shutil.rmtree(self.staging, ignore_errors=True)
-            self.staging = None
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            self.scratch = None
         if not self._committed:
             self._remove_created()
 

@@ -1,11 +1,16 @@
 """The shared state of one simulated run: clock, calendar, random streams, stations.
 
 Stages (``cdsim/stages``) and practices (``cdsim/practices``) are processes that act on a
-:class:`Pipeline`; this module only wires them together and routes a change to where it
-goes next.
+:class:`Pipeline`. The pipeline knows none of them: :func:`cdsim.simulation.simulate`
+hands it the practice and the two processes a change loops through (a build, and rework
+by its author), and :meth:`Pipeline.push` and :meth:`Pipeline.send_back` start them. So
+the stages depend on the pipeline, never the other way round.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Generator
+from typing import Any
 
 import simpy
 
@@ -15,8 +20,6 @@ from cdsim.distributions import Sampler, make_sampler, uniform_source
 from cdsim.random_streams import RandomStreams
 from cdsim.records import Recorder
 from cdsim.scenario.schema import Duration, ScenarioModel
-from cdsim.stages.build import build_run
-from cdsim.stages.rework import rework
 from cdsim.waiting_line import WaitingLine
 
 
@@ -37,8 +40,13 @@ class Pipeline:
         practice,
         streams: RandomStreams,
         recorder: Recorder,
+        *,
+        build: Callable[[Pipeline, Change], Generator[Any, Any, None]],
+        rework: Callable[[Pipeline, Change, str | None], Generator[Any, Any, None]],
     ) -> None:
         self.model = model
+        self._build = build  # the process of one push through CI
+        self._rework = rework  # the process of an author fixing a change
         self.practice = practice
         self.streams = streams
         self.recorder = recorder
@@ -105,11 +113,11 @@ class Pipeline:
     # -- routing ---------------------------------------------------------------------------
     def push(self, change: Change) -> None:
         """The author pushes: the change enters CI."""
-        self.env.process(build_run(self, change))
+        self.env.process(self._build(self, change))
 
     def send_back(self, change: Change, caught_in: str | None) -> None:
         """The change goes back to its author (``caught_in`` None: a flaky build)."""
-        self.env.process(rework(self, change, caught_in))
+        self.env.process(self._rework(self, change, caught_in))
 
     def reached_production(
         self, change: Change, deploy_id: int, at_hours: float | None = None

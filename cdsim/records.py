@@ -6,7 +6,7 @@ from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple, get_type_hints
 
 import numpy as np
 import pandas as pd
@@ -46,8 +46,8 @@ class Recorder:
         self._event = array("b")
         self._change = array("l")
         self._deploy = array("l")
-        self.deployments: list[tuple] = []
-        self.incidents: list[tuple] = []
+        self.deployments: list[DeploymentRow] = []
+        self.incidents: list[IncidentRow] = []
 
     def log(self, time_hours: float, event: str, change_id: int = -1, deploy_id: int = -1) -> None:
         if self.keep_events:
@@ -67,10 +67,10 @@ class Recorder:
             self._change.extend([c.change_id for c in changes])
             self._deploy.extend([deploy_id] * n)
 
-    def add_deployment(self, row: tuple) -> None:
+    def add_deployment(self, row: DeploymentRow) -> None:
         self.deployments.append(row)
 
-    def add_incident(self, row: tuple) -> None:
+    def add_incident(self, row: IncidentRow) -> None:
         self.incidents.append(row)
 
     # -- tables --------------------------------------------------------------------------
@@ -125,26 +125,44 @@ OUTCOME_COLUMNS = {
     "caught_in": object,
     "escaped": bool,
 }
-DEPLOYMENT_COLUMNS = {
-    "deploy_id": np.int64,
-    "start_hours": float,
-    "end_hours": float,
-    "batch_size": np.int64,
-    "culprits": np.int64,
-    "failed": bool,
-    "cause": object,
-    "manual": bool,
-    "redeploy": bool,
-}
-INCIDENT_COLUMNS = {
-    "incident_id": np.int64,
-    "deploy_id": np.int64,
-    "start_hours": float,
-    "detected_hours": float,
-    "restored_hours": float,
-    "batch_size": np.int64,
-    "action": object,
-}
+
+
+class DeploymentRow(NamedTuple):
+    """One production deploy, as the deployer records it (see docs/results.md)."""
+
+    deploy_id: int
+    start_hours: float
+    end_hours: float
+    batch_size: int
+    culprits: int
+    failed: bool
+    cause: str
+    manual: bool
+    redeploy: bool
+
+
+class IncidentRow(NamedTuple):
+    """One incident (a failed deploy until service is restored)."""
+
+    incident_id: int
+    deploy_id: int
+    start_hours: float
+    detected_hours: float
+    restored_hours: float
+    batch_size: int
+    action: str
+
+
+_DTYPES = {int: np.int64, float: float, bool: bool, str: object}
+
+
+def _dtypes(row: type[NamedTuple]) -> dict[str, type]:
+    """Column dtypes of a row type, in field order, from its annotations."""
+    return {name: _DTYPES[kind] for name, kind in get_type_hints(row).items()}
+
+
+DEPLOYMENT_COLUMNS = _dtypes(DeploymentRow)
+INCIDENT_COLUMNS = _dtypes(IncidentRow)
 
 
 def _columns(rows: Iterable[tuple], dtypes: dict[str, type]) -> dict[str, Any]:

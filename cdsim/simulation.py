@@ -7,12 +7,16 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from cdsim.errors import ScenarioError
 from cdsim.pipeline import Pipeline
-from cdsim.practices import PRACTICES, get_practice
+from cdsim.practices.names import check_practice
+from cdsim.practices.registry import get_practice
 from cdsim.random_streams import RandomStreams
 from cdsim.records import Recorder, Window, changes_table, deployments_table, incidents_table
-from cdsim.scenario import Scenario, ScenarioError
+from cdsim.scenario import Scenario
+from cdsim.stages.build import build_run
 from cdsim.stages.commit import developers, generate_changes
+from cdsim.stages.rework import rework
 
 MIN_DRAIN_DAYS = 30.0
 
@@ -60,17 +64,14 @@ def simulate(
     """
     if not isinstance(scenario, Scenario):
         raise TypeError("simulate() takes a Scenario; use cdsim.load_scenario(...) first")
-    if practice not in PRACTICES:
-        raise ScenarioError(
-            f"unknown practice {practice!r}; expected one of: {', '.join(PRACTICES)}"
-        )
+    check_practice(practice)
     for label, value in (("seed", seed), ("replication", replication)):
         if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 0:
             raise ScenarioError(f"{label} must be a whole number >= 0, got {value!r}")
     model = scenario.model
     streams = RandomStreams(seed, replication)
     recorder = Recorder(keep_events=keep_events)
-    p = Pipeline(model, get_practice(practice), streams, recorder)
+    p = Pipeline(model, get_practice(practice), streams, recorder, build=build_run, rework=rework)
     changes = generate_changes(model, p.calendar, streams)
     p.env.process(developers(p, changes))
     p.practice.start(p)

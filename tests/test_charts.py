@@ -20,10 +20,14 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
 from cdsim import charts, i18n  # noqa: E402
+from cdsim.change import TIME_CATEGORIES as TIME_COMPONENTS  # noqa: E402
 from cdsim.charts import comparison_figure as cf  # noqa: E402
 from cdsim.charts import style  # noqa: E402
 from cdsim.charts.lead_time import DORA_LIMITS_HOURS  # noqa: E402
-from cdsim.i18n import FOUR_KEYS, PRACTICES, TIME_COMPONENTS, format_ci, format_metric, t  # noqa: E402
+from cdsim.i18n import t  # noqa: E402
+from cdsim.metrics.definitions import FOUR_KEYS, metric_kind  # noqa: E402
+from cdsim.practices.names import PRACTICES  # noqa: E402
+from cdsim.presentation import format_ci, format_metric  # noqa: E402
 
 LANGS = ("en", "pt")
 
@@ -123,15 +127,15 @@ def number_in(text: str, lang: str) -> float:
 
 def in_display_unit(metric: str, value: float) -> tuple[float, float]:
     """Value in the unit the formatter printed it in, and half a unit of the last digit."""
-    kind = i18n.metric_kind(metric)
+    kind = metric_kind(metric)
     if kind == "hours":
         unit = i18n.hours_unit(value)
         v = value / {"minutes": 1 / 60, "hours": 1.0, "days": 24.0}[unit]
-        return v, 0.5 * 10.0 ** -(i18n._unit_decimals(v, unit))
+        return v, 0.5 * 10.0 ** -(i18n.unit_decimals(v, unit))
     if kind == "fraction":
         v = value * 100
         return v, 0.5 * 10.0 ** -(0 if v == 0 or abs(v) >= 10 else 1)
-    return value, 0.5 * 10.0 ** -(i18n._auto_decimals(value))
+    return value, 0.5 * 10.0 ** -(i18n.auto_decimals(value))
 
 
 # ---------------------------------------------------------------------------- i18n

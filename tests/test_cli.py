@@ -396,7 +396,7 @@ def test_a_crash_while_writing_keeps_the_earlier_result(earlier, tmp_path, monke
         (Path(folder) / "comparison_en.png").write_bytes(b"half a chart")
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(cli_module, "write_charts", broken_charts)
+    monkeypatch.setattr(cli_module.writing, "write_charts", broken_charts)
     result = invoke("compare", *SMALL, "--jobs", "1", "-o", str(target))
     assert result.exit_code == 1 and isinstance(result.exception, RuntimeError)
     assert snapshot(target) == before and not leftovers(target, tmp_path)

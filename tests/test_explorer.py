@@ -16,8 +16,9 @@ pytest.importorskip("ipywidgets")
 import cdsim  # noqa: E402
 from cdsim import i18n  # noqa: E402
 from cdsim.explorer_app import CHARTS, SLIDERS, Explorer  # noqa: E402
+from cdsim.presentation import format_metric  # noqa: E402
 
-FOUR_KEYS = i18n.FOUR_KEYS
+FOUR_KEYS = cdsim.BANDED_METRICS
 CELL = re.compile(r'data-practice="(\w+)" data-metric="(\w+)" data-value="([^"]+)"><b>([^<]*)</b>')
 
 
@@ -42,7 +43,7 @@ def assert_matches_simulate(app: Explorer) -> None:
         for metric in FOUR_KEYS:
             value, txt = cells[(practice, metric)]
             assert value == pytest.approx(expected[metric], rel=0, abs=0, nan_ok=True)
-            assert txt == i18n.format_metric(metric, expected[metric], app.lang)
+            assert txt == format_metric(metric, expected[metric], app.lang)
         row = app.metrics.loc[practice]
         for metric in cdsim.METRICS:
             assert row[metric] == pytest.approx(expected[metric], rel=0, abs=0, nan_ok=True)
@@ -92,7 +93,7 @@ def test_the_comparison_figure_shows_the_simulated_four_keys(app):
     for practice in app.practices:
         expected = cdsim.simulate(app.scenario, practice, app.seed).metrics()
         for metric in FOUR_KEYS:
-            assert texts[f"value:{practice}:{metric}"] == i18n.format_metric(
+            assert texts[f"value:{practice}:{metric}"] == format_metric(
                 metric, expected[metric], "en"
             )
 

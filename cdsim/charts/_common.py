@@ -2,98 +2,16 @@
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import Formatter
 
-from cdsim.i18n import (
-    PRACTICES,
-    band_name,
-    clip_interval,
-    format_ci,
-    format_metric,
-    format_number,
-    practice_label,
-)
+from cdsim.i18n import format_number, is_missing, practice_label
+from cdsim.presentation.cells import summary_cell
+from cdsim.presentation.tables import practices_of
 
 from . import style
-
-
-@dataclass(frozen=True)
-class MetricValue:
-    """One summary cell: mean over replications, 95% CI, replications, DORA band."""
-
-    mean: float
-    ci_low: float
-    ci_high: float
-    n: int
-    band: str
-
-    @property
-    def missing(self) -> bool:
-        """True when there is no value (NaN)."""
-        return _nan(self.mean)
-
-    @property
-    def has_ci(self) -> bool:
-        """True when a confidence interval should be shown (n > 1 and both ends known)."""
-        return self.n > 1 and not (_nan(self.ci_low) or _nan(self.ci_high))
-
-
-def _nan(x: object) -> bool:
-    try:
-        return x is None or math.isnan(float(x))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return True
-
-
-_MISSING = MetricValue(math.nan, math.nan, math.nan, 0, "")
-
-
-def metric_value(summary: pd.DataFrame, practice: str, metric: str) -> MetricValue:
-    """Read one practice's metric from a ``summary`` table; missing rows give NaN.
-
-    The CI is clipped to the metric's feasible range (:func:`cdsim.i18n.clip_interval`).
-    """
-    rows = summary[(summary["practice"] == practice) & (summary["metric"] == metric)]
-    if rows.empty:
-        return _MISSING
-    row = rows.iloc[0]
-    n = row.get("n", 1)
-    band = row.get("band", "")
-    low, high = clip_interval(
-        metric,
-        float(row["ci_low"]) if not _nan(row.get("ci_low")) else math.nan,
-        float(row["ci_high"]) if not _nan(row.get("ci_high")) else math.nan,
-    )
-    return MetricValue(
-        mean=float(row["mean"]) if not _nan(row["mean"]) else math.nan,
-        ci_low=low,
-        ci_high=high,
-        n=int(n) if not _nan(n) else 1,
-        band=band if isinstance(band, str) else "",
-    )
-
-
-def metric_texts(summary: pd.DataFrame, practice: str, metric: str, lang: str) -> tuple[str, str]:
-    """Formatted value and (when n > 1) 95% CI of a metric, as printed on charts."""
-    mv = metric_value(summary, practice, metric)
-    value = format_metric(metric, mv.mean, lang)
-    ci = format_ci(metric, mv.mean, mv.ci_low, mv.ci_high, lang) if mv.has_ci else ""
-    if mv.missing:
-        ci = ""
-    return value, ci
-
-
-def practices_in(table: pd.DataFrame) -> list[str]:
-    """Practices present in ``table``, in the canonical order (unknown ones last)."""
-    present = list(dict.fromkeys(table["practice"].astype(str))) if len(table) else []
-    known = [p for p in PRACTICES if p in present]
-    return known + [p for p in present if p not in PRACTICES]
 
 
 def replications(summary: pd.DataFrame) -> int:
@@ -101,7 +19,7 @@ def replications(summary: pd.DataFrame) -> int:
     if "n" not in summary or summary.empty:
         return 1
     n = pd.to_numeric(summary["n"], errors="coerce").max()
-    return int(n) if not _nan(n) and n >= 1 else 1
+    return int(n) if not is_missing(n) and n >= 1 else 1
 
 
 def target_axes(ax: Axes | None, figsize=style.FIGSIZE):
@@ -140,10 +58,9 @@ def summary_bars(
     ``scale`` converts the metric to the axis unit (e.g. 100 for %); each bar gets the gid
     ``"{gid}:{practice}"`` and its label ``"{gid}-label:{practice}"``.
     """
-    practices = practices_in(summary)
-    n = replications(summary)
+    practices = practices_of(summary)
     x = np.arange(len(practices))
-    values = [metric_value(summary, p, metric) for p in practices]
+    values = [summary_cell(summary, p, metric) for p in practices]
     heights = [0.0 if v.missing else v.mean * scale for v in values]
     bars = ax.bar(
         x,
@@ -159,7 +76,7 @@ def summary_bars(
         bar.set_hatch(style.PRACTICE_HATCHES.get(p, ""))
     top = max([h for h in heights] + [0.0])
     for xi, v in zip(x, values, strict=True):
-        if n > 1 and v.has_ci and not v.missing:
+        if v.has_ci:
             ax.errorbar(
                 xi,
                 v.mean * scale,
@@ -173,15 +90,15 @@ def summary_bars(
             top = max(top, v.ci_high * scale)
     label_y = []
     for xi, v in zip(x, values, strict=True):
-        y = (v.ci_high if (n > 1 and v.has_ci) else (0 if v.missing else v.mean)) * scale
+        y = (v.ci_high if v.has_ci else (0 if v.missing else v.mean)) * scale
         label_y.append((xi, y, v))
     pad = top * 0.03 if top > 0 else 0.03
     for xi, y, v in label_y:
-        text = format_metric(metric, v.mean, lang)
-        if n > 1 and v.has_ci and not v.missing:
-            text += "\n" + format_ci(metric, v.mean, v.ci_low, v.ci_high, lang)
+        text = v.value_text(lang)
+        if v.has_ci:
+            text += "\n" + v.ci_text(lang)
         if show_band and v.band:
-            text += "\nDORA: " + band_name(v.band, lang)
+            text += "\nDORA: " + v.band_text(lang)
         ax.text(
             xi,
             y + pad,

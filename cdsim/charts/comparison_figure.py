@@ -26,11 +26,14 @@ from matplotlib.patches import (
     Wedge,
 )
 
-from cdsim.i18n import FOUR_KEYS, PRACTICES, normalize_lang, practice_name, t
+from cdsim.i18n import normalize_lang, practice_name, t
 from cdsim.metrics.bands import DEFAULT_SOURCE
+from cdsim.metrics.definitions import FOUR_KEYS
+from cdsim.practices.names import PRACTICES
+from cdsim.presentation.cells import summary_cell
 
 from . import style
-from ._common import metric_texts, replications, target_axes
+from ._common import replications, target_axes
 
 WIDTH, HEIGHT = 16.0, 9.0
 STATIONS = ("source_control", "build", "staging", "production")
@@ -211,7 +214,8 @@ def _chips(ax: Axes, summary: pd.DataFrame, practice: str, lang: str, with_ci: b
     y = BAR_Y[practice]
     for k, metric in enumerate(FOUR_KEYS):
         cx = CHIP_X0 + (k + 0.5) * CHIP_W
-        value, ci = metric_texts(summary, practice, metric, lang)
+        cell = summary_cell(summary, practice, metric)
+        value, ci = cell.value_text(lang), cell.ci_text(lang)
         label_y, value_y = (y + 0.3, y - 0.02) if with_ci else (y + 0.2, y - 0.13)
         ax.text(
             cx,

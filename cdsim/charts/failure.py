@@ -22,7 +22,7 @@ from . import style
 from ._common import (
     LocaleFormatter,
     in_window,
-    practices_in,
+    practices_of,
     replications,
     summary_bars,
     target_axes,
@@ -130,7 +130,7 @@ def plot_failure_vs_batch(deployments: pd.DataFrame, lang: str = "en", ax: Axes 
     fig, ax, owned = target_axes(ax)
     style.style_axes(ax, grid_axis="both")
     kmax = 2.0
-    practices = practices_in(deployments)
+    practices = practices_of(deployments)
     all_points = {p: batch_failure_points(deployments, p) for p in practices}
     counts = [int(pts["deploys"].max()) for pts in all_points.values() if len(pts)]
     biggest = max(counts) if counts else 1

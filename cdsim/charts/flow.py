@@ -22,7 +22,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from cdsim.i18n import normalize_lang, practice_name, t
 
 from . import style
-from ._common import LocaleFormatter, first_replication, in_window, practices_in, target_axes
+from ._common import LocaleFormatter, first_replication, in_window, practices_of, target_axes
 
 STAGE_COLUMNS = (
     "commit_hours",
@@ -377,7 +377,7 @@ def flow_figure(changes: pd.DataFrame, lang: str = "en", n_changes: int = DEFAUL
     Figure
     """
     lang = normalize_lang(lang)
-    practices = practices_in(changes)
+    practices = practices_of(changes)
     fig = style.new_figure(figsize=style.FIGSIZE)[0]
     fig.clear()
     top, bottom = fig.subfigures(2, 1, hspace=0.04)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import matplotlib as mpl
 from matplotlib.figure import Figure
 
+from cdsim.files import atomic_write
 from cdsim.i18n import normalize_lang
 
 from . import style
@@ -35,13 +35,6 @@ CHARTS: dict[str, Callable[[object, str], Figure]] = {
 FORMATS = ("png", "svg", "pdf")
 
 
-def _file_mode() -> int:
-    """Mode for new files under the current umask (mkstemp would leave them 0600)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
 def chart_path(folder: str | os.PathLike, name: str, lang: str, fmt: str) -> Path:
     """Where the gallery writes chart ``name``: ``<folder>/<name>_<lang>.<fmt>``."""
     return Path(folder) / f"{name}_{normalize_lang(lang)}.{fmt}"
@@ -55,19 +48,13 @@ def save_figure(fig: Figure, path: str | os.PathLike, fmt: str | None = None) ->
     """
     path = Path(path)
     fmt = (fmt or path.suffix.lstrip(".")).lower()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=f".{fmt}.tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh, mpl.rc_context({"svg.hashsalt": "cdsim"}):
-            metadata = {"Date": None} if fmt in ("svg", "pdf") else {}
-            fig.savefig(fh, format=fmt, dpi=style.DPI, metadata=metadata)
-        os.chmod(tmp, _file_mode())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return path
+    metadata = {"Date": None} if fmt in ("svg", "pdf") else {}
+
+    def write(handle) -> None:
+        with mpl.rc_context({"svg.hashsalt": "cdsim"}):
+            fig.savefig(handle, format=fmt, dpi=style.DPI, metadata=metadata)
+
+    return atomic_write(path, write)
 
 
 def write_gallery(

@@ -10,7 +10,7 @@ from matplotlib.ticker import FixedLocator, FuncFormatter, LogLocator, NullForma
 from cdsim.i18n import format_number, normalize_lang, practice_name, t
 
 from . import style
-from ._common import LocaleFormatter, in_window, practices_in, target_axes
+from ._common import LocaleFormatter, in_window, practices_of, target_axes
 
 DORA_LIMITS_HOURS: dict[str, float] = {
     "limit.hour": 1.0,
@@ -60,7 +60,7 @@ def plot_lead_time(changes: pd.DataFrame, lang: str = "en", ax: Axes | None = No
     fig, ax, owned = target_axes(ax)
     style.style_axes(ax, grid_axis="y")
     lo, hi = 0.3, 6000.0
-    for practice in practices_in(changes):
+    for practice in practices_of(changes):
         lt = lead_times_hours(changes, practice)
         label = practice_name(practice, lang)
         if lt.size == 0:

@@ -8,10 +8,13 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import FancyBboxPatch, Patch, Rectangle
 
-from cdsim.i18n import BANDS, FOUR_KEYS, band_name, normalize_lang, practice_name, t
+from cdsim.i18n import band_name, normalize_lang, practice_name, t
+from cdsim.metrics.bands import BANDS
+from cdsim.metrics.definitions import FOUR_KEYS
+from cdsim.presentation.cells import summary_cell
 
 from . import style
-from ._common import metric_texts, metric_value, practices_in, target_axes
+from ._common import practices_of, target_axes
 
 
 def plot_scorecard(summary: pd.DataFrame, lang: str = "en", ax: Axes | None = None):
@@ -32,7 +35,7 @@ def plot_scorecard(summary: pd.DataFrame, lang: str = "en", ax: Axes | None = No
     """
     lang = normalize_lang(lang)
     fig, ax, owned = target_axes(ax)
-    practices = practices_in(summary)
+    practices = practices_of(summary)
     n_rows, n_cols = len(practices), len(FOUR_KEYS)
     head_w, head_h = 3.2, 1.0  # header column width and header row height, in cell units
     ax.set_xlim(0, head_w + n_cols * 3.0)
@@ -68,8 +71,8 @@ def plot_scorecard(summary: pd.DataFrame, lang: str = "en", ax: Axes | None = No
             gid=f"row:{practice}",
         )
         for j, metric in enumerate(FOUR_KEYS):
-            mv = metric_value(summary, practice, metric)
-            color = style.BAND_COLORS.get(mv.band, style.NO_DATA_COLOR)
+            cell_value = summary_cell(summary, practice, metric)
+            color = style.BAND_COLORS.get(cell_value.band, style.NO_DATA_COLOR)
             ink = style.text_color_on(color)
             x0 = head_w + j * cell_w
             cell = FancyBboxPatch(
@@ -82,7 +85,7 @@ def plot_scorecard(summary: pd.DataFrame, lang: str = "en", ax: Axes | None = No
             )
             cell.set_gid(f"cell:{practice}:{metric}")
             ax.add_patch(cell)
-            value, ci = metric_texts(summary, practice, metric, lang)
+            value, ci = cell_value.value_text(lang), cell_value.ci_text(lang)
             cx = x0 + cell_w / 2
             ax.text(
                 cx,
@@ -109,7 +112,7 @@ def plot_scorecard(summary: pd.DataFrame, lang: str = "en", ax: Axes | None = No
             ax.text(
                 cx,
                 top + (1.13 if ci else 1.05),
-                band_name(mv.band, lang).upper(),
+                band_name(cell_value.band, lang).upper(),
                 ha="center",
                 va="center",
                 color=ink,

@@ -1,7 +1,8 @@
 """Shared look of every cdsim chart: colours, line styles, font sizes, figure size.
 
-Colours are colour-blind safe: the practices use the Okabe-Ito palette, the time components
-Paul Tol's "muted" palette, the DORA bands a blue-to-red diverging scale (ColorBrewer RdBu).
+Colours are colour-blind safe: the practices and the DORA bands take theirs from
+:mod:`cdsim.presentation.colors` (Okabe-Ito; ColorBrewer RdBu), the time components use Paul
+Tol's "muted" palette.
 Each practice also has its own marker and line style, so charts still read in grey.
 Font sizes are meant for a classroom projector at the default 16 x 9 inch figure size.
 """
@@ -9,15 +10,17 @@ Font sizes are meant for a classroom projector at the default 16 x 9 inch figure
 from __future__ import annotations
 
 from matplotlib.axes import Axes
-from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 
-# --- practices (Okabe-Ito) ---------------------------------------------------------------
-PRACTICE_COLORS: dict[str, str] = {
-    "integration": "#E69F00",  # orange
-    "delivery": "#0072B2",  # blue
-    "deployment": "#009E73",  # bluish green
-}
+from cdsim.presentation.colors import (  # noqa: F401  (the charts use them as style.*)
+    BAND_COLORS,
+    NO_DATA_COLOR,
+    PRACTICE_COLORS,
+    practice_color,
+    text_color_on,
+)
+
+# --- practices (Okabe-Ito colours in cdsim.presentation.colors) ----------------------------
 PRACTICE_MARKERS: dict[str, str] = {"integration": "o", "delivery": "s", "deployment": "^"}
 PRACTICE_LINESTYLES: dict[str, object] = {
     "integration": "-",
@@ -25,15 +28,6 @@ PRACTICE_LINESTYLES: dict[str, object] = {
     "deployment": (0, (2, 1.2)),
 }
 PRACTICE_HATCHES: dict[str, str] = {"integration": "", "delivery": "//", "deployment": ".."}
-
-# --- DORA bands (ColorBrewer RdBu, colour-blind safe) -------------------------------------
-BAND_COLORS: dict[str, str] = {
-    "elite": "#2166AC",
-    "high": "#92C5DE",
-    "medium": "#F4A582",
-    "low": "#B2182B",
-}
-NO_DATA_COLOR = "#D9D9D9"
 
 # --- where the time goes (Paul Tol "muted") ------------------------------------------------
 COMPONENT_COLORS: dict[str, str] = {
@@ -111,22 +105,6 @@ def set_labels(ax: Axes, xlabel: str | None = None, ylabel: str | None = None) -
         ax.set_xlabel(xlabel, fontsize=LABEL_SIZE)
     if ylabel is not None:
         ax.set_ylabel(ylabel, fontsize=LABEL_SIZE)
-
-
-def text_color_on(background: str) -> str:
-    """Black or white, whichever reads better on ``background`` (WCAG relative luminance)."""
-
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(c) for c in to_rgb(background))
-    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    return "white" if luminance < 0.3 else "black"
-
-
-def practice_color(practice: str) -> str:
-    """The colour of a practice; grey for an unknown one."""
-    return PRACTICE_COLORS.get(practice, "#777777")
 
 
 def suptitle(fig: Figure, text: str) -> None:

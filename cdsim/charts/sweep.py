@@ -17,18 +17,12 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
 
-from cdsim.i18n import (
-    TEXTS,
-    format_number,
-    format_percent,
-    metric_kind,
-    normalize_lang,
-    practice_name,
-    t,
-)
+from cdsim.i18n import format_number, format_percent, normalize_lang, practice_name, t
+from cdsim.metrics.definitions import metric_kind
+from cdsim.presentation.tables import metric_label
 
 from . import style
-from ._common import practices_in
+from ._common import practices_of
 
 SUMMARY_COLUMNS: tuple[str, ...] = ("practice", "metric", "mean", "ci_low", "ci_high", "n", "band")
 """Columns of a sweep table that are not varied keys."""
@@ -45,15 +39,9 @@ def varied_keys(table: pd.DataFrame) -> list[str]:
     return [c for c in table.columns if c not in SUMMARY_COLUMNS]
 
 
-def metric_label(metric: str, lang: str = "en") -> str:
-    """Display name of a metric (its translation when there is one, else its own name)."""
-    key = f"metric.{metric}"
-    return t(key, lang) if key in TEXTS else metric
-
-
 def _axis_label(metric: str, lang: str) -> str:
     kind = metric_kind(metric)
-    unit = {"hours": t("unit.hours", lang), "fraction": "%", "rate": t("unit.per_day", lang)}
+    unit = {"hours": t("unit.hours", lang), "fraction": "%", "per_day": t("unit.per_day", lang)}
     name = metric_label(metric, lang)
     return f"{name} ({unit[kind]})" if kind in unit else name
 
@@ -146,7 +134,7 @@ def plot_sweep(
     log_x = numeric and _wants_log(np.array(list(positions.values()), dtype=float))
     y_all = pd.to_numeric(rows["mean"], errors="coerce").to_numpy(dtype=float)
     kind = metric_kind(metric)
-    log_y = kind in ("hours", "rate") and _wants_log(y_all)
+    log_y = kind in ("hours", "per_day") and _wants_log(y_all)
 
     owned = ax is None
     if owned:
@@ -208,7 +196,7 @@ def _draw_panel(
     ax: Axes, rows: pd.DataFrame, x: str, positions: dict, metric: str, lang: str
 ) -> bool:
     drew_ci = False
-    for practice in practices_in(rows):
+    for practice in practices_of(rows):
         mine = rows[rows["practice"] == practice].copy()
         mine["_pos"] = [positions[v] for v in mine[x]]
         mine = mine.sort_values("_pos", kind="stable")
@@ -275,4 +263,4 @@ def _style_panel(ax, x, x_values, positions, numeric, log_x, log_y, metric, lang
     ax.yaxis.set_minor_formatter(NullFormatter())
 
 
-__all__ = ["plot_sweep", "varied_keys", "metric_label", "SUMMARY_COLUMNS"]
+__all__ = ["plot_sweep", "varied_keys", "SUMMARY_COLUMNS"]

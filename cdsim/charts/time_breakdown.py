@@ -12,17 +12,18 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
+from cdsim.change import TIME_CATEGORIES
 from cdsim.i18n import (
-    TIME_COMPONENTS,
     format_hours,
     format_number,
     normalize_lang,
     practice_label,
     t,
 )
+from cdsim.presentation.cells import summary_cell
 
 from . import style
-from ._common import LocaleFormatter, metric_value, practices_in, target_axes
+from ._common import LocaleFormatter, practices_of, target_axes
 
 MIN_LABEL_SHARE = 0.07
 """Segments narrower than this share of the bar get no percentage label."""
@@ -30,10 +31,10 @@ MIN_LABEL_SHARE = 0.07
 
 def component_hours(summary: pd.DataFrame) -> pd.DataFrame:
     """Mean hours per component (columns, pipeline order) for each practice (rows); NaN -> 0."""
-    practices = practices_in(summary)
+    practices = practices_of(summary)
     data = {
-        c: [metric_value(summary, p, f"time_{c}_hours").mean for p in practices]
-        for c in TIME_COMPONENTS
+        c: [summary_cell(summary, p, f"time_{c}_hours").mean for p in practices]
+        for c in TIME_CATEGORIES
     }
     return pd.DataFrame(data, index=practices).fillna(0.0).clip(lower=0.0)
 
@@ -66,7 +67,7 @@ def plot_time_breakdown(
     values = hours.div(totals.where(totals > 0), axis=0).fillna(0.0) * 100 if share else hours
     y = np.arange(len(values))[::-1]  # first practice on top
     left = np.zeros(len(values))
-    for comp in TIME_COMPONENTS:
+    for comp in TIME_CATEGORIES:
         widths = values[comp].to_numpy(dtype=float)
         color = style.COMPONENT_COLORS[comp]
         hatch = style.WAITING_HATCH if comp in style.WAITING_COMPONENTS else ""
@@ -138,7 +139,7 @@ def component_legend_handles(lang: str) -> list[Patch]:
             hatch=style.WAITING_HATCH if c in style.WAITING_COMPONENTS else "",
             label=t(f"time.{c}", lang),
         )
-        for c in TIME_COMPONENTS
+        for c in TIME_CATEGORIES
     ]
 
 

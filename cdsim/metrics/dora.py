@@ -10,39 +10,8 @@ import numpy as np
 import pandas as pd
 
 from cdsim.change import TIME_CATEGORIES
+from cdsim.metrics.definitions import METRICS
 from cdsim.records import Window
-
-METRICS = (
-    "deploys_per_day",
-    "lead_time_median_hours",
-    "lead_time_mean_hours",
-    "lead_time_p90_hours",
-    "change_failure_rate",
-    "release_failure_rate",
-    "time_to_restore_median_hours",
-    "time_to_restore_mean_hours",
-    "batch_size_mean",
-    "throughput_per_day",
-    "rework_rate",
-    "rework_per_change",
-    *(f"time_{name}_hours" for name in TIME_CATEGORIES),
-    "deploys",
-    "failed_deploys",
-    "redeploys",
-    "incidents",
-    "changes_committed",
-    "changes_deployed",
-    "completion",
-)
-# Shares between 0 and 1.
-RATE_METRICS = ("change_failure_rate", "release_failure_rate", "rework_rate", "completion")
-# The four keys, each with the DORA band it falls in.
-BANDED_METRICS = (
-    "deploys_per_day",
-    "lead_time_median_hours",
-    "change_failure_rate",
-    "time_to_restore_median_hours",
-)
 
 
 def run_metrics(

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from cdsim.calendar import parse_weekly_time
 from cdsim.change import GATE
 from cdsim.practices.base import Practice, promote
+from cdsim.stages.detection import sift
 from cdsim.stages.production import deployer
 from cdsim.stages.staging import staging_environment
 
@@ -65,11 +66,6 @@ def review(p: Pipeline) -> None:
     detection = p.model.approval.detection
     batch = p.gate_line.take_all()
     p.spend_all(batch, GATE)  # waiting for the review, whatever its outcome
-    approved = []
-    for change in batch:
-        if change.has_defect and change.u_review < detection:
-            p.send_back(change, "review")
-        else:
-            approved.append(change)
+    approved = sift(p, batch, "review", detection)
     if approved:
         promote(p, approved, "approved")

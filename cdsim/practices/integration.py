@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from cdsim.change import GATE, STAGING
 from cdsim.practices.base import Practice
+from cdsim.stages.detection import sift
 from cdsim.stages.production import deployer
 
 if TYPE_CHECKING:
@@ -71,14 +72,9 @@ def release_train(p: Pipeline):
         yield p.env.timeout(p.after_work_hours(qa_hours))
         p.spend_all(batch, STAGING)
         p.recorder.log_changes(p.env.now, "qa_end", batch)
-        passed = []
         for change in batch:
             change.staging_end_hours = p.env.now
-            if change.has_defect and change.u_qa < detection:
-                p.send_back(change, "qa")
-            else:
-                passed.append(change)
-        p.deploy_line.extend(passed)
+        p.deploy_line.extend(sift(p, batch, "qa", detection))
 
 
 def patched_release(p: Pipeline, changes: list[Change]):

@@ -16,12 +16,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from cdsim.errors import ScenarioError
 from cdsim.scenario.schema import Duration, ScenarioModel
 from cdsim.scenario.toml_writer import dumps as toml_dumps
-
-
-class ScenarioError(ValueError):
-    """A scenario that cannot be used; the message names the file, the key and the fix."""
 
 
 def data_dir() -> Path:

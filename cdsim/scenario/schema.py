@@ -11,8 +11,10 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from cdsim.calendar import WEEKDAYS, parse_weekly_time, parse_work_hours
+from cdsim.practices.names import PRACTICES
 
 Probability = Annotated[float, Field(ge=0.0, le=1.0)]
+Practice = Literal[PRACTICES]
 NonNegative = Annotated[float, Field(ge=0.0)]
 
 _UNIT_HOURS = {"mean_minutes": 1 / 60, "mean_hours": 1.0, "mean_days": 24.0}
@@ -164,7 +166,7 @@ class ScenarioModel(_Strict):
     name: str
     description: str = ""
     base: str | None = None
-    practice: Literal["integration", "delivery", "deployment"] = "delivery"
+    practice: Practice = "delivery"
     days: float = Field(gt=0, le=3650)
     warmup_days: NonNegative
     calendar: Calendar

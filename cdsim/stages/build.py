@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cdsim.change import BUILD, BUILD_QUEUE, Change
+from cdsim.stages.detection import catches
 
 if TYPE_CHECKING:
     from cdsim.pipeline import Pipeline
@@ -30,7 +31,7 @@ def build_run(p: Pipeline, change: Change):
     ended = env.now
     change.spend(BUILD, ended)
 
-    caught = change.has_defect and change.u_build < p.model.build.detection
+    caught = catches(change, "build", p.model.build.detection)
     flaky = p.flaky.chance(p.model.build.flaky_probability)
     if caught or flaky:
         p.recorder.log(ended, "build_red", change.change_id)

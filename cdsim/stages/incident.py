@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cdsim.change import INCIDENT, Change
+from cdsim.records import IncidentRow
 
 if TYPE_CHECKING:
     from cdsim.pipeline import Pipeline
@@ -46,7 +47,15 @@ def incident(
         action = "rollback"
     p.recorder.log(p.env.now, "restored", deploy_id=deploy_id)
     p.recorder.add_incident(
-        (incident_id, deploy_id, start, detected, p.env.now, len(batch), action)
+        IncidentRow(
+            incident_id=incident_id,
+            deploy_id=deploy_id,
+            start_hours=start,
+            detected_hours=detected,
+            restored_hours=p.env.now,
+            batch_size=len(batch),
+            action=action,
+        )
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cdsim.change import DEPLOY, DEPLOY_QUEUE, Change
+from cdsim.records import DeploymentRow
 from cdsim.stages.incident import incident
 
 if TYPE_CHECKING:
@@ -53,16 +54,16 @@ def deploy(p: Pipeline, batch: list[Change]):
     causes = (["defect"] if culprits else []) + (["manual_error"] if manual_error else [])
     failed = bool(causes)
     p.recorder.add_deployment(
-        (
-            deploy_id,
-            start,
-            p.env.now,
-            len(batch),
-            len(culprits),
-            failed,
-            "+".join(causes),
-            manual,
-            redeploy,
+        DeploymentRow(
+            deploy_id=deploy_id,
+            start_hours=start,
+            end_hours=p.env.now,
+            batch_size=len(batch),
+            culprits=len(culprits),
+            failed=failed,
+            cause="+".join(causes),
+            manual=manual,
+            redeploy=redeploy,
         )
     )
     if not failed:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cdsim.change import STAGING, STAGING_QUEUE
+from cdsim.stages.detection import sift
 
 if TYPE_CHECKING:
     from cdsim.pipeline import Pipeline
@@ -32,12 +33,8 @@ def staging_environment(p: Pipeline):
         yield p.env.timeout(p.staging_hours() + len(batch) * per_change)
         p.spend_all(batch, STAGING)
         p.recorder.log_changes(p.env.now, "staging_end", batch)
-        passed = []
         for change in batch:
             change.staging_end_hours = p.env.now
-            if change.has_defect and change.u_staging < detection:
-                p.send_back(change, "staging")
-            else:
-                passed.append(change)
+        passed = sift(p, batch, "staging", detection)
         if passed:
             p.practice.after_staging(p, passed)

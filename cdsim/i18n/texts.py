@@ -1,57 +1,16 @@
-"""One translation table for every user-facing text of cdsim, and locale-aware formatting.
+"""The one translation table: every user-facing text of cdsim, in English and Brazilian
+Portuguese.
 
-Languages are ``"en"`` (English) and ``"pt"`` (Brazilian Portuguese; ``"pt-BR"`` is accepted
-as an alias). Charts, the command line and the notebook explorer all take their texts from
-:data:`TEXTS` through :func:`t`, and format numbers through :func:`format_metric` and friends,
-so that a figure never mixes languages or decimal separators.
-
-Examples
---------
->>> t("practice.delivery", "pt")
-'Entrega Contínua'
->>> format_hours(98.4, "en")
-'4.1 days'
->>> format_hours(98.4, "pt")
-'4,1 dias'
+A data table, not logic: ``key -> (English, Brazilian Portuguese)``. Keys are grouped by
+where they appear (practices and stations, bands, metrics, units, charts, the command
+line, the explorer). Names of the domain are declared once elsewhere (the practices in
+:mod:`cdsim.practices.names`, the metrics in :mod:`cdsim.metrics.definitions`, the bands in
+:mod:`cdsim.metrics.bands`); the keys here refer to them (``practice.<name>``,
+``metric.<name>``, ``band.<name>``), and a test checks that every name has its texts.
 """
 
 from __future__ import annotations
 
-import math
-
-LANGUAGES: tuple[str, ...] = ("en", "pt")
-"""Supported language codes."""
-
-_ALIASES = {"en": "en", "en-us": "en", "en-gb": "en", "pt": "pt", "pt-br": "pt", "pt_br": "pt"}
-
-PRACTICES: tuple[str, ...] = ("integration", "delivery", "deployment")
-"""The three practices, in the order every table and chart uses."""
-
-FOUR_KEYS: tuple[str, ...] = (
-    "deploys_per_day",
-    "lead_time_median_hours",
-    "change_failure_rate",
-    "time_to_restore_median_hours",
-)
-"""The DORA four keys, as summary metric names."""
-
-BANDS: tuple[str, ...] = ("elite", "high", "medium", "low")
-"""DORA performance bands, best first."""
-
-TIME_COMPONENTS: tuple[str, ...] = (
-    "build_queue",
-    "build",
-    "rework",
-    "staging_queue",
-    "staging",
-    "gate",
-    "deploy_queue",
-    "deploy",
-    "incident",
-)
-"""Where a change's lead time goes; summary metric ``time_<name>_hours``."""
-
-# key -> (English, Brazilian Portuguese)
 TEXTS: dict[str, tuple[str, str]] = {
     # practices
     "practice.integration": ("Continuous Integration", "Integração Contínua"),
@@ -121,6 +80,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "metric.batch_size_mean": ("Mean changes per deploy", "Média de mudanças por deploy"),
     "metric.throughput_per_day": ("Throughput", "Vazão"),
     "metric.rework_rate": ("Rework rate", "Taxa de retrabalho"),
+    "metric.rework_per_change": ("Rework per change", "Retrabalho por mudança"),
+    "metric.incidents": ("Incidents", "Incidentes"),
+    "metric.completion": (
+        "Changes in production by the end",
+        "Mudanças em produção ao final",
+    ),
     "metric.deploys": ("Deploys", "Deploys"),
     "metric.failed_deploys": ("Failed deploys", "Deploys com falha"),
     "metric.changes_committed": ("Changes committed", "Mudanças com commit"),
@@ -259,233 +224,128 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Cell colour: DORA performance band.",
         "Cor da célula: faixa de desempenho DORA.",
     ),
+    # the classroom explorer (cdsim.explorer)
+    "explorer.title": ("cdsim explorer", "Explorador cdsim"),
+    "explorer.subtitle": (
+        "One simulated team, three ways to reach production. Move a slider and watch.",
+        "Um time simulado, três caminhos até a produção. Mova um controle e observe.",
+    ),
+    "explorer.group.team": ("Team", "Time"),
+    "explorer.group.tests": (
+        "Tests: chance to catch a defect",
+        "Testes: chance de pegar um defeito",
+    ),
+    "explorer.group.pipeline": ("Pipeline and gates", "Pipeline e portões"),
+    "explorer.group.run": ("Simulation", "Simulação"),
+    "explorer.slider.developers": ("Developers", "Desenvolvedores"),
+    "explorer.slider.commits_per_day": ("Commits/dev/day", "Commits/dev/dia"),
+    "explorer.slider.defect_probability": ("Defect chance", "Chance de defeito"),
+    "explorer.slider.build_detection": ("Unit tests (build)", "Testes unitários (build)"),
+    "explorer.slider.staging_detection": ("Staging tests", "Testes em homologação"),
+    "explorer.slider.approval_detection": ("Human review", "Revisão humana"),
+    "explorer.slider.runners": ("CI runners", "Runners de CI"),
+    "explorer.slider.approval_delay": ("Approval delay (h)", "Espera p/ aprovar (h)"),
+    "explorer.slider.release_every": ("Release every (days)", "Release a cada (dias)"),
+    "explorer.slider.days": ("Horizon (days)", "Horizonte (dias)"),
+    "explorer.slider.seed": ("Random seed", "Semente aleatória"),
+    "explorer.help.developers": ("people committing changes", "pessoas fazendo commits"),
+    "explorer.help.commits_per_day": (
+        "changes each developer commits per working day",
+        "mudanças que cada pessoa envia por dia útil",
+    ),
+    "explorer.help.defect_probability": (
+        "chance that a change of average size carries a bug",
+        "chance de uma mudança de tamanho médio ter um bug",
+    ),
+    "explorer.help.build_detection": (
+        "chance that unit tests in the build catch a bug",
+        "chance de os testes unitários do build pegarem um bug",
+    ),
+    "explorer.help.staging_detection": (
+        "chance that integration and load tests in staging catch a bug the build missed",
+        "chance de os testes de integração e carga pegarem um bug que o build deixou passar",
+    ),
+    "explorer.help.approval_detection": (
+        "Continuous Delivery only: chance that the approver spots a bug",
+        "só Entrega Contínua: chance de quem aprova perceber um bug",
+    ),
+    "explorer.help.runners": (
+        "CI machines building in parallel",
+        "máquinas de CI fazendo builds em paralelo",
+    ),
+    "explorer.help.approval_delay": (
+        "Continuous Delivery only: mean working hours until someone approves",
+        "só Entrega Contínua: horas úteis médias até alguém aprovar",
+    ),
+    "explorer.help.release_every": (
+        "Continuous Integration only: a manual release is cut this often",
+        "só Integração Contínua: um release manual é feito nesse intervalo",
+    ),
+    "explorer.help.days": ("days during which the team commits", "dias em que o time faz commits"),
+    "explorer.help.seed": (
+        "same seed, same numbers; change it to see another possible run",
+        "mesma semente, mesmos números; mude para ver outra execução possível",
+    ),
+    "explorer.practices": ("Practices", "Práticas"),
+    "explorer.language": ("Language", "Idioma"),
+    "explorer.reset": ("Reset", "Restaurar"),
+    "explorer.reset.tooltip": ("back to the preset's values", "voltar aos valores do cenário"),
+    "explorer.run": ("Run again", "Rodar de novo"),
+    "explorer.scorecard": (
+        "DORA scorecard (one run per practice)",
+        "Placar DORA (uma execução por prática)",
+    ),
+    "explorer.scorecard.extras": ("More numbers", "Outros números"),
+    "explorer.status.done": (
+        "Updated in {seconds} s: simulate {sim} s, scorecard {card} s, chart {chart} s.",
+        "Atualizado em {seconds} s: simulação {sim} s, placar {card} s, gráfico {chart} s.",
+    ),
+    "explorer.status.running": ("Simulating...", "Simulando..."),
+    "explorer.status.no_practice": (
+        "Choose at least one practice.",
+        "Escolha ao menos uma prática.",
+    ),
+    "explorer.status.error": (
+        "Cannot run these values: {error}",
+        "Não dá para rodar esses valores: {error}",
+    ),
+    "explorer.chart.missing": ("This chart is not available.", "Este gráfico não está disponível."),
+    "explorer.chart.failed": (
+        "This chart could not be drawn: {error}",
+        "Não foi possível desenhar: {error}",
+    ),
+    "explorer.tab.comparison": ("The figure", "A figura"),
+    "explorer.tab.scorecard": ("Scorecard", "Placar"),
+    "explorer.tab.lead_time": ("Lead time", "Lead time"),
+    "explorer.tab.failure": ("Failures", "Falhas"),
+    "explorer.tab.frequency": ("Frequency & restore", "Frequência"),
+    "explorer.tab.time_breakdown": ("Where time goes", "Onde vai o tempo"),
+    "explorer.tab.flow": ("Flow", "Fluxo"),
+    "explorer.guide.title": ("How to use", "Como usar"),
+    "explorer.guide": (
+        "<ol>"
+        "<li><b>Predict first.</b> Before you release a slider, say out loud what you "
+        "expect: which practice gets faster, which one fails more?</li>"
+        "<li><b>Move one slider at a time.</b> The simulation runs again when you let go.</li>"
+        "<li>The <b>scorecard</b> shows the DORA four keys of each practice; the colour is "
+        "its DORA band (elite, high, medium, low).</li>"
+        "<li>The <b>tabs</b> show the charts: the source figure redrawn with the numbers, "
+        "lead time, failures, frequency, where the time goes and the flow of changes.</li>"
+        "<li>Every number comes from <b>one</b> simulated run per practice. Change the "
+        "<b>seed</b> to see how much luck moves it; the notebooks use many runs.</li>"
+        "<li><b>Reset</b> puts every slider back to the preset.</li>"
+        "</ol>",
+        "<ol>"
+        "<li><b>Preveja antes.</b> Antes de soltar um controle, diga o que espera: qual "
+        "prática fica mais rápida, qual falha mais?</li>"
+        "<li><b>Mova um controle por vez.</b> A simulação roda de novo quando você solta.</li>"
+        "<li>O <b>placar</b> mostra as quatro métricas DORA de cada prática; a cor é a faixa "
+        "DORA (elite, alto, médio, baixo).</li>"
+        "<li>As <b>abas</b> mostram os gráficos: a figura da fonte redesenhada com os números, "
+        "lead time, falhas, frequência, para onde vai o tempo e o fluxo das mudanças.</li>"
+        "<li>Cada número vem de <b>uma</b> execução simulada por prática. Mude a "
+        "<b>semente</b> para ver quanto a sorte pesa; os notebooks usam muitas execuções.</li>"
+        "<li><b>Restaurar</b> volta todos os controles ao cenário.</li>"
+        "</ol>",
+    ),
 }
-
-
-def normalize_lang(lang: str) -> str:
-    """Return the canonical language code for ``lang``.
-
-    Raises
-    ------
-    ValueError
-        When ``lang`` is not a supported language; the message names the allowed codes.
-    """
-    code = _ALIASES.get(str(lang).strip().lower()) if isinstance(lang, str) else None
-    if code is None:
-        allowed = ", ".join(repr(x) for x in LANGUAGES)
-        raise ValueError(f"unknown language {lang!r}; use one of {allowed} ('pt-BR' = 'pt')")
-    return code
-
-
-def t(key: str, lang: str = "en", **values: object) -> str:
-    """Translate ``key`` into ``lang``, filling ``{placeholders}`` from ``values``.
-
-    Raises
-    ------
-    ValueError
-        Unknown language.
-    KeyError
-        Unknown key.
-    """
-    code = normalize_lang(lang)
-    try:
-        pair = TEXTS[key]
-    except KeyError:
-        raise KeyError(f"no translation for key {key!r}") from None
-    text = pair[LANGUAGES.index(code)]
-    return text.format(**values) if values else text
-
-
-def practice_name(practice: str, lang: str = "en", short: bool = False) -> str:
-    """Display name of a practice (``integration``, ``delivery`` or ``deployment``)."""
-    return t(f"practice.{practice}" + (".short" if short else ""), lang)
-
-
-def practice_label(practice: str, lang: str = "en") -> str:
-    """Practice name on two lines (for axis ticks): ``"Continuous\nDelivery"``."""
-    name = practice_name(practice, lang)
-    return "\n".join(name.split(" ", 1))
-
-
-def band_name(band: object, lang: str = "en") -> str:
-    """Display name of a DORA band; empty or missing -> "no band"."""
-    if isinstance(band, str) and band in BANDS:
-        return t(f"band.{band}", lang)
-    return t("band.none", lang)
-
-
-# ---------------------------------------------------------------- number formatting
-
-
-def _is_missing(x: object) -> bool:
-    try:
-        return x is None or math.isnan(float(x))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return True
-
-
-def format_number(x: float, lang: str = "en", decimals: int = 1) -> str:
-    """Format a number with the language's decimal separator (``3.2`` / ``3,2``).
-
-    NaN -> ``"n/a"`` / ``"s/d"``.
-    """
-    code = normalize_lang(lang)
-    if _is_missing(x):
-        return t("na", code)
-    text = f"{float(x):,.{decimals}f}"
-    if code == "pt":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
-
-
-def _auto_decimals(x: float) -> int:
-    """Decimals so that a value shows two to three significant digits."""
-    ax = abs(x)
-    if ax == 0 or ax >= 10:
-        return 0
-    if ax >= 1:
-        return 1
-    if ax >= 0.1:
-        return 2
-    return 3
-
-
-def hours_unit(hours: float) -> str:
-    """Readable unit for a duration in hours: ``"minutes"``, ``"hours"`` or ``"days"``."""
-    if _is_missing(hours):
-        return "hours"
-    if abs(hours) < 1:
-        return "minutes"
-    if abs(hours) < 48:
-        return "hours"
-    return "days"
-
-
-_UNIT_DIVISOR = {"minutes": 1 / 60, "hours": 1.0, "days": 24.0}
-_UNIT_KEY = {"minutes": "unit.minutes", "hours": "unit.hours", "days": "unit.days"}
-
-
-def _unit_decimals(value: float, unit: str) -> int:
-    if unit == "minutes":
-        return 0 if value == 0 or abs(value) >= 10 else 1
-    return _auto_decimals(value)
-
-
-def format_hours(hours: float, lang: str = "en", unit: str | None = None) -> str:
-    """Format a duration given in hours readably: ``"35 min"``, ``"3.2 h"``, ``"4.1 days"``.
-
-    Parameters
-    ----------
-    hours : float
-        Duration in hours; NaN -> "n/a" / "s/d".
-    lang : str
-        ``"en"`` or ``"pt"``.
-    unit : str, optional
-        Force ``"minutes"``, ``"hours"`` or ``"days"``; default: chosen from the value
-        (under 1 h in minutes, under 48 h in hours, else in days).
-    """
-    if _is_missing(hours):
-        return t("na", lang)
-    unit = unit or hours_unit(hours)
-    value = float(hours) / _UNIT_DIVISOR[unit]
-    number = format_number(value, lang, _unit_decimals(value, unit))
-    return f"{number} {t(_UNIT_KEY[unit], lang)}"
-
-
-def format_percent(fraction: float, lang: str = "en") -> str:
-    """Format a fraction as a percentage: ``0.125`` -> ``"12%"``, ``0.045`` -> ``"4.5%"``."""
-    if _is_missing(fraction):
-        return t("na", lang)
-    pct = float(fraction) * 100
-    decimals = 0 if pct == 0 or abs(pct) >= 10 else 1
-    return f"{format_number(pct, lang, decimals)}%"
-
-
-def format_rate(per_day: float, lang: str = "en", with_unit: bool = True) -> str:
-    """Format a rate per day: ``4.1/day``, ``0.071/day``, ``12/day``."""
-    if _is_missing(per_day):
-        return t("na", lang)
-    text = format_number(per_day, lang, _auto_decimals(per_day))
-    return f"{text}{t('unit.per_day', lang)}" if with_unit else text
-
-
-_HOURS_METRICS_SUFFIX = "_hours"
-_FRACTION_METRICS = {"change_failure_rate", "release_failure_rate", "rework_rate", "completion"}
-_RATE_METRICS = {"deploys_per_day", "throughput_per_day"}
-
-
-def metric_kind(metric: str) -> str:
-    """How a summary metric is formatted: ``"hours"``, ``"fraction"``, ``"rate"`` or ``"number"``."""
-    if metric.endswith(_HOURS_METRICS_SUFFIX):
-        return "hours"
-    if metric in _FRACTION_METRICS:
-        return "fraction"
-    if metric in _RATE_METRICS:
-        return "rate"
-    return "number"
-
-
-def format_metric(metric: str, value: float, lang: str = "en") -> str:
-    """Format a value of a summary metric with its unit (hours, %, per day, count)."""
-    kind = metric_kind(metric)
-    if kind == "hours":
-        return format_hours(value, lang)
-    if kind == "fraction":
-        return format_percent(value, lang)
-    if kind == "rate":
-        return format_rate(value, lang)
-    if _is_missing(value):
-        return t("na", lang)
-    return format_number(value, lang, _auto_decimals(value))
-
-
-def clip_interval(metric: str, low: float, high: float) -> tuple[float, float]:
-    """Clip a confidence interval to the values ``metric`` can take: never below 0, and
-    never above 1 for rates such as the change failure rate (a t interval from few
-    replications can reach past them)."""
-    lo, hi = float(low), float(high)
-    if not math.isnan(lo):
-        lo = max(lo, 0.0)
-    if not math.isnan(hi):
-        hi = max(hi, 0.0)
-        if metric_kind(metric) == "fraction":
-            hi = min(hi, 1.0)
-    if metric_kind(metric) == "fraction" and not math.isnan(lo):
-        lo = min(lo, 1.0)
-    return lo, hi
-
-
-def format_ci(metric: str, value: float, low: float, high: float, lang: str = "en") -> str:
-    """Format a 95% interval in the unit of ``value``: ``"[2.9–3.6]"``; empty if unknown.
-
-    The numbers are written in the unit (minutes, hours, days, %, per day) and with the
-    decimals that ``format_metric(metric, value, lang)`` uses; the unit is not repeated,
-    except ``%``. The ends are clipped with :func:`clip_interval`.
-    """
-    if _is_missing(low) or _is_missing(high):
-        return ""
-    low, high = clip_interval(metric, low, high)
-    ref = float(high) if _is_missing(value) else float(value)
-    kind = metric_kind(metric)
-    suffix = ""
-    if kind == "hours":
-        unit = hours_unit(ref)
-        div = _UNIT_DIVISOR[unit]
-        ref, lo, hi = ref / div, float(low) / div, float(high) / div
-        decimals = _unit_decimals(ref, unit)
-    elif kind == "fraction":
-        ref, lo, hi = ref * 100, float(low) * 100, float(high) * 100
-        decimals = 0 if ref == 0 or abs(ref) >= 10 else 1
-        suffix = "%"
-    else:
-        lo, hi = float(low), float(high)
-        decimals = _auto_decimals(ref if ref != 0 else hi)
-    return f"[{format_number(lo, lang, decimals)}–{format_number(hi, lang, decimals)}{suffix}]"
-
-
-def parse_number(text: str, lang: str = "en") -> float:
-    """Inverse of :func:`format_number` for one number (used by tests and widgets)."""
-    code = normalize_lang(lang)
-    s = text.strip()
-    s = s.replace(".", "").replace(",", ".") if code == "pt" else s.replace(",", "")
-    return float(s)

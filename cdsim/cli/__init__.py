@@ -1,0 +1,40 @@
+"""The ``cdsim`` command line: batch scenario runs, tables and charts out.
+
+Subcommands: ``compare``, ``run``, ``sweep``, ``figure`` (:mod:`cdsim.cli.commands`) and
+``scenarios`` (:mod:`cdsim.cli.scenarios`). Exit status: 0 success, 2 bad input (a bad
+scenario, key, value, practice, option or output folder: one message on stderr naming it,
+no traceback), 1 an unexpected error, 130 interrupted (Ctrl-C). Results are written
+atomically (see :mod:`cdsim.output`).
+
+Where each part lives: the group, exit statuses and error messages in :mod:`.app`; the
+KEY=VALUE mini-language of ``--set`` and ``--vary`` in :mod:`.assignments`; the shared
+options in :mod:`.options`; progress and status lines in :mod:`.progress`; what goes into
+a result folder in :mod:`.writing`. Tables are rendered by :mod:`cdsim.presentation`.
+"""
+
+from cdsim.cli import commands, scenarios  # noqa: F401  (they register the subcommands)
+from cdsim.cli.app import (
+    EXIT_BAD_INPUT,
+    EXIT_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    BadInput,
+    cli,
+    main,
+)
+from cdsim.cli.assignments import parse_assignment, parse_value, split_values
+from cdsim.cli.progress import Progress
+
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_ERROR",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "BadInput",
+    "Progress",
+    "cli",
+    "main",
+    "parse_assignment",
+    "parse_value",
+    "split_values",
+]

@@ -1,0 +1,101 @@
+"""The ``cdsim`` command group, its exit statuses and the one place errors become messages."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+import click
+
+import cdsim
+from cdsim.errors import CdsimError
+
+EXIT_OK = 0
+
+
+EXIT_ERROR = 1
+
+
+EXIT_BAD_INPUT = 2
+
+
+EXIT_INTERRUPTED = 130
+
+
+class BadInput(click.ClickException):
+    """Bad input from the user: one message, exit status 2, no traceback."""
+
+    exit_code = EXIT_BAD_INPUT
+
+    def show(self, file=None) -> None:
+        click.echo(f"Error: {self.format_message()}", file=file or sys.stderr)
+
+
+class CdsimGroup(click.Group):
+    """Turns the engine's and the output folder's errors into bad-input messages."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except CdsimError as error:
+            raise BadInput(str(error)) from None
+
+
+EXAMPLES_MAIN = """\b
+Examples:
+  cdsim compare                          # the default scenario, all three practices
+  cdsim scenarios                        # the built-in scenarios
+  cdsim scenarios show default > mine.toml
+  cdsim compare mine.toml --set build.runners=4 --out results/
+  cdsim sweep mine.toml --vary approval.delay.mean_hours=1,4,24
+  cdsim run low --practice delivery --replications 5
+  cdsim figure classroom --lang pt
+
+Exit status: 0 success, 2 bad input, 1 unexpected error, 130 interrupted.
+"""
+
+
+@click.group(
+    cls=CdsimGroup,
+    epilog=EXAMPLES_MAIN,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.version_option(cdsim.__version__, prog_name="cdsim")
+def cli() -> None:
+    """Simulate Continuous Integration, Delivery and Deployment, and compare them.
+
+    A SCENARIO is a built-in name (see `cdsim scenarios`) or a .toml file. Results (CSV
+    tables, charts, the scenario as run) go to an output folder, cdsim-results/ by
+    default.
+    """
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """The ``cdsim`` console script: exit status 0, 1 (unexpected), 2 (bad input), 130."""
+    try:
+        cli.main(args=argv, prog_name="cdsim", standalone_mode=False)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        click.echo("Interrupted.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        # the reader went away (cdsim scenarios show default | head): not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(EXIT_OK)
+    except click.exceptions.Exit as error:
+        sys.exit(error.exit_code)
+    except Exception as error:  # noqa: BLE001 - the last line of defence
+        if os.environ.get("CDSIM_DEBUG"):
+            raise
+        click.echo(
+            f"Error: unexpected {type(error).__name__}: {error}\n"
+            "This is a bug in cdsim; please report it with the command you ran "
+            "(set CDSIM_DEBUG=1 to see the traceback).",
+            err=True,
+        )
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_OK)

@@ -1,0 +1,244 @@
+"""The simulating commands: ``compare`` (the main job), ``run``, ``sweep`` and ``figure``."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+import cdsim
+from cdsim.cli import writing
+from cdsim.cli.app import BadInput, cli
+from cdsim.cli.assignments import vary_callback
+from cdsim.cli.options import Options, charts_option, common_options, metric_callback, options_from
+from cdsim.cli.progress import Progress, jobs_text, say
+from cdsim.output import OutputFolder
+from cdsim.presentation import summary_text, sweep_text
+
+
+def load(name_or_path: str, settings: dict[str, Any], hint_option: str = "--set") -> cdsim.Scenario:
+    """Load a scenario and apply ``--set`` values; a mistyped option gets a hint."""
+    if "=" in name_or_path and not Path(name_or_path).exists():
+        raise BadInput(
+            f"no scenario called {name_or_path!r}; to change a value write "
+            f"{hint_option} {name_or_path}"
+        )
+    scenario = cdsim.load_scenario(name_or_path)
+    return scenario.with_values(settings) if settings else scenario
+
+
+def _run_comparison(scenario, opts: Options, practices: Sequence[str], label: str):
+    total = len(practices) * opts.replications
+    say(
+        opts,
+        f"Simulating {scenario.name!r}: {label}, {opts.replications} replication"
+        f"{'s' if opts.replications != 1 else ''} each ({total} runs on "
+        f"{jobs_text(opts.jobs, total)}, seed {opts.seed})",
+    )
+    with Progress(opts.quiet, "simulating") as progress:
+        return cdsim.compare(
+            scenario,
+            replications=opts.replications,
+            seed=opts.seed,
+            jobs=opts.jobs,
+            practices=practices,
+            progress=progress,
+            band_source=opts.bands,
+        )
+
+
+def _compare_and_write(
+    sc: cdsim.Scenario,
+    opts: Options,
+    practices: Sequence[str],
+    label: str,
+    charts: bool,
+    command: Sequence[str],
+) -> None:
+    """Simulate, write tables, charts and the scenario as run, print the summary."""
+    with OutputFolder(opts.out) as out:
+        comparison = _run_comparison(sc, opts, practices, label)
+        writing.write_comparison_tables(comparison, out, opts.fmt)
+        if charts:
+            writing.write_charts(comparison, out.folder, opts.lang)
+        text = writing.scenario_file_text(
+            sc, writing.reproduce_command(command[0], opts, command[1:])
+        )
+        out.write_text("scenario.toml", text)
+        written = out.commit()
+    _finish(opts, written, _comparison_text(comparison, opts))
+
+
+def _comparison_text(comparison: cdsim.Comparison, opts: Options) -> str:
+    """The summary table of a comparison, as printed at the end of a command."""
+    return summary_text(
+        comparison.summary, comparison.replications, opts.lang, practices=comparison.practices
+    )
+
+
+def _finish(opts: Options, written: list[Path], text: str | None) -> None:
+    if text is not None and not opts.quiet:
+        click.echo(text)
+    say(opts, f"Wrote {len(written)} files to {opts.out}")
+
+
+@cli.command(
+    epilog="""\b
+Examples:
+  cdsim compare
+  cdsim compare classroom --replications 50 --out class-results
+  cdsim compare mine.toml --set build.runners=4 --set approval.mode=board
+  cdsim compare --set days=30 --jobs 1 --seed 7 --lang pt
+  cdsim compare --format parquet --quiet
+
+Writes summary.csv, runs.csv, changes.csv, deployments.csv, incidents.csv, every chart
+(PNG and SVG) and scenario.toml (the scenario as run, with the command to reproduce it).
+"""
+)
+@click.argument("scenario", default="default")
+@charts_option
+@common_options(replications=20)
+def compare(scenario: str, charts: bool, **kwargs) -> None:
+    """Run SCENARIO under the three practices and compare them (the main job).
+
+    Prints the DORA four keys per practice (mean, 95% confidence interval, DORA band) and
+    writes the tables, the charts and the scenario as run. SCENARIO defaults to the
+    built-in `default`.
+    """
+    opts = options_from(kwargs)
+    sc = load(scenario, opts.settings)
+    _compare_and_write(sc, opts, cdsim.PRACTICES, "3 practices", charts, ["compare"])
+
+
+@cli.command(
+    epilog="""\b
+Examples:
+  cdsim run default --practice delivery
+  cdsim run low --replications 10            # the practice the preset names
+  cdsim run mine.toml --practice deployment --set team.developers=20 --out one-run
+
+Practices: integration (CI only, releases on a cadence), delivery (a person approves
+each deploy), deployment (automatic).
+"""
+)
+@click.argument("scenario")
+@click.option(
+    "-p",
+    "--practice",
+    default=None,
+    type=click.Choice(list(cdsim.PRACTICES)),
+    help="The practice to simulate (default: the scenario's own `practice` key).",
+)
+@charts_option
+@common_options(replications=1)
+def run(scenario: str, practice: str | None, charts: bool, **kwargs) -> None:
+    """Run SCENARIO under one practice (by default the one the scenario names); same
+    files as `compare`."""
+    opts = options_from(kwargs)
+    sc = load(scenario, opts.settings)
+    practice = practice or sc.model.practice
+    _compare_and_write(sc, opts, [practice], practice, charts, ["run", "--practice", practice])
+
+
+@cli.command(
+    epilog="""\b
+Examples:
+  cdsim sweep default --vary build.runners=1,2,4
+  cdsim sweep mine.toml --vary approval.delay.mean_hours=1,4,24 --metric lead_time_median_hours
+  cdsim sweep default --vary build.runners=1,2,4 --vary approval.delay.mean_hours=1,4,24
+  cdsim sweep default --vary approval.mode=delay,board --replications 10
+
+Writes sweep.csv (one row per point, practice and metric: mean, 95% CI, n, band), one
+chart per metric (sweep_METRIC_LANG.png and .svg) and scenario.toml.
+"""
+)
+@click.argument("scenario")
+@click.option(
+    "--vary",
+    "vary",
+    multiple=True,
+    required=True,
+    metavar="KEY=V1,V2,...",
+    callback=vary_callback,
+    help="A scenario key and the values to try (repeatable: the grid of every combination). "
+    "The first --vary goes on the charts' horizontal axis, the others make panels.",
+)
+@click.option(
+    "-m",
+    "--metric",
+    "metrics",
+    multiple=True,
+    metavar="NAME",
+    callback=metric_callback,
+    help="Metric to chart and print (repeatable; default: the four DORA keys).",
+)
+@charts_option
+@common_options(replications=5)
+def sweep(
+    scenario: str, vary: dict[str, list[Any]], metrics: tuple[str, ...], charts: bool, **kwargs
+) -> None:
+    """Run SCENARIO over a grid of values, under every practice, replicated."""
+    opts = options_from(kwargs)
+    sc = load(scenario, opts.settings, hint_option="--vary")
+    for key, values in vary.items():  # fail on a bad key or value before simulating
+        for value in values:
+            sc.with_values({key: value})
+    points = math.prod(len(v) for v in vary.values())
+    total = points * len(cdsim.PRACTICES) * opts.replications
+    with OutputFolder(opts.out) as out:
+        say(
+            opts,
+            f"Sweeping {scenario!r}: {points} point{'s' if points != 1 else ''} x 3 practices x "
+            f"{opts.replications} replications ({total} runs on {jobs_text(opts.jobs, total)}, "
+            f"seed {opts.seed})",
+        )
+        with Progress(opts.quiet, "sweeping") as progress:
+            table = cdsim.sweep(
+                sc,
+                vary=vary,
+                replications=opts.replications,
+                seed=opts.seed,
+                jobs=opts.jobs,
+                progress=progress,
+                band_source=opts.bands,
+            )
+        out.write_table(table, "sweep", opts.fmt)
+        if charts:
+            writing.write_sweep_charts(table, metrics, out.folder, opts.lang)
+        extra = []
+        for key, values in vary.items():
+            extra += ["--vary", f"{key}={','.join(writing.toml_literal(v) for v in values)}"]
+        for metric in metrics:
+            extra += ["--metric", metric]
+        out.write_text(
+            "scenario.toml",
+            writing.scenario_file_text(sc, writing.reproduce_command("sweep", opts, extra)),
+        )
+        written = out.commit()
+    text = "\n\n".join(sweep_text(table, m, list(vary), opts.lang) for m in metrics)
+    _finish(opts, written, text)
+
+
+@cli.command(
+    epilog="""\b
+Examples:
+  cdsim figure
+  cdsim figure low --lang pt --out figure-pt
+  cdsim figure --replications 50 --set approval.mode=board
+"""
+)
+@click.argument("scenario", default="default")
+@common_options(replications=20)
+def figure(scenario: str, **kwargs) -> None:
+    """Only the comparison figure (CI / Continuous Delivery / Continuous Deployment with
+    the simulated DORA keys on it), as comparison_LANG.png and .svg."""
+    opts = options_from(kwargs)
+    sc = load(scenario, opts.settings)
+    with OutputFolder(opts.out) as out:
+        comparison = _run_comparison(sc, opts, cdsim.PRACTICES, "3 practices")
+        writing.write_comparison_figure(comparison, out.folder, opts.lang)
+        written = out.commit()
+    _finish(opts, written, _comparison_text(comparison, opts))

@@ -1,0 +1,63 @@
+"""Languages and the lookup of a text in :data:`cdsim.i18n.texts.TEXTS`."""
+
+from __future__ import annotations
+
+from cdsim.i18n.texts import TEXTS
+from cdsim.metrics.bands import BANDS
+
+LANGUAGES: tuple[str, ...] = ("en", "pt")
+"""Supported language codes."""
+
+_ALIASES = {"en": "en", "en-us": "en", "en-gb": "en", "pt": "pt", "pt-br": "pt", "pt_br": "pt"}
+
+
+def normalize_lang(lang: str) -> str:
+    """Return the canonical language code for ``lang``.
+
+    Raises
+    ------
+    ValueError
+        When ``lang`` is not a supported language; the message names the allowed codes.
+    """
+    code = _ALIASES.get(str(lang).strip().lower()) if isinstance(lang, str) else None
+    if code is None:
+        allowed = ", ".join(repr(x) for x in LANGUAGES)
+        raise ValueError(f"unknown language {lang!r}; use one of {allowed} ('pt-BR' = 'pt')")
+    return code
+
+
+def t(key: str, lang: str = "en", **values: object) -> str:
+    """Translate ``key`` into ``lang``, filling ``{placeholders}`` from ``values``.
+
+    Raises
+    ------
+    ValueError
+        Unknown language.
+    KeyError
+        Unknown key.
+    """
+    code = normalize_lang(lang)
+    try:
+        pair = TEXTS[key]
+    except KeyError:
+        raise KeyError(f"no translation for key {key!r}") from None
+    text = pair[LANGUAGES.index(code)]
+    return text.format(**values) if values else text
+
+
+def practice_name(practice: str, lang: str = "en", short: bool = False) -> str:
+    """Display name of a practice (``integration``, ``delivery`` or ``deployment``)."""
+    return t(f"practice.{practice}" + (".short" if short else ""), lang)
+
+
+def practice_label(practice: str, lang: str = "en") -> str:
+    """Practice name on two lines (for axis ticks): ``"Continuous\nDelivery"``."""
+    name = practice_name(practice, lang)
+    return "\n".join(name.split(" ", 1))
+
+
+def band_name(band: object, lang: str = "en") -> str:
+    """Display name of a DORA band; empty or missing -> "no band"."""
+    if isinstance(band, str) and band in BANDS:
+        return t(f"band.{band}", lang)
+    return t("band.none", lang)
