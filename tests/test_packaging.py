@@ -38,6 +38,12 @@ def test_wheel_contains_data(wheel):
     assert "cdsim/data/dora_bands.csv" in names
 
 
+def test_wheel_contains_the_explorer_web_template(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    for name in ("conf.json", "index.html.j2"):
+        assert f"cdsim/webapp/share/jupyter/voila/templates/cdsim/{name}" in names
+
+
 def test_installed_package_finds_its_presets_away_from_the_checkout(wheel, tmp_path):
     zipfile.ZipFile(wheel).extractall(tmp_path / "site")
     code = (
