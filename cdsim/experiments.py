@@ -208,6 +208,8 @@ def sweep(
     """
     if not vary:
         raise ScenarioError("give at least one key to vary")
+    if replications < 1:
+        raise ScenarioError(f"replications must be at least 1, got {replications}")
     chosen = check_practices(practices)
     keys = list(vary)
     for key in keys:

@@ -275,6 +275,15 @@ def test_replications_start_at_one(tiny):
     assert len(cdsim.compare(tiny, replications=1, jobs=1, practices=["deployment"]).runs) == 1
 
 
+def test_a_sweep_needs_a_replication_too(tiny):
+    """The same limit for a sweep: with none it would return an empty table, silently."""
+    for bad in (0, -1):
+        with pytest.raises(cdsim.ScenarioError, match="replications must be at least 1"):
+            cdsim.sweep(tiny, {"build.runners": [1]}, replications=bad, jobs=1)
+    table = cdsim.sweep(tiny, {"build.runners": [1]}, replications=1, jobs=1)
+    assert (table["n"] <= 1).all() and len(table) == 3 * len(cdsim.METRICS)
+
+
 def test_jobs_start_at_one(tiny):
     task = [(tiny, "deployment", 1, 0)]
     with pytest.raises(ValueError, match="jobs must be at least 1, got 0"):
