@@ -29,6 +29,63 @@ def test_every_practice_sees_the_same_commits(small):
     assert not np.array_equal(other["commit_hours"][:10], tables[0]["commit_hours"][:10])
 
 
+@pytest.fixture(scope="module")
+def compared(default_scenario):
+    """compare() itself, on a short scenario: 2 replications of the three practices."""
+    scenario = default_scenario.with_values({"days": 8.0, "warmup_days": 1.0})
+    return cdsim.compare(scenario, replications=2, seed=5, jobs=1)
+
+
+def run_of(res, table: str, practice: str, replication: int) -> pd.DataFrame:
+    frame = getattr(res, table)
+    rows = frame[(frame["practice"] == practice) & (frame["replication"] == replication)]
+    return rows.drop(columns=["practice", "replication"]).reset_index(drop=True)
+
+
+def test_compare_gives_every_practice_the_same_commits(compared):
+    """Common random numbers through compare: in replication r, every practice sees the
+    same developers, commits, sizes and defects (and the same per-defect detector draws,
+    which show as the same changes caught at build, the first detector of every practice)."""
+    columns = ["change_id", "author", "size_lines", "defect", "commit_hours"]
+    for r in range(compared.replications):
+        runs = {p: run_of(compared, "changes", p, r) for p in cdsim.PRACTICES}
+        first = runs["integration"]
+        assert len(first) > 50
+        for practice in ("delivery", "deployment"):
+            pd.testing.assert_frame_equal(runs[practice][columns], first[columns])
+            caught = runs[practice]["caught_in"] == "build"
+            assert (caught == (first["caught_in"] == "build")).all(), practice
+
+
+def test_compare_replications_are_distinct_runs(compared):
+    """Replication 1 is not replication 0 again: other commits at other times, other
+    metrics, for every practice."""
+    for practice in cdsim.PRACTICES:
+        a = run_of(compared, "changes", practice, 0)
+        b = run_of(compared, "changes", practice, 1)
+        n = min(len(a), len(b))
+        assert not np.allclose(a["commit_hours"][:n], b["commit_hours"][:n]), practice
+        runs = compared.runs[compared.runs["practice"] == practice].set_index("replication")
+        assert runs.loc[0, "lead_time_mean_hours"] != runs.loc[1, "lead_time_mean_hours"]
+
+
+def test_compare_run_r_of_a_practice_is_simulate_with_replication_r(compared):
+    """Each run of compare is (scenario, practice, seed, replication) and nothing else: its
+    metrics and tables are those of simulate(...) called with the same four."""
+    for practice in cdsim.PRACTICES:
+        for r in range(compared.replications):
+            run = cdsim.simulate(compared.scenario, practice, seed=compared.seed, replication=r)
+            row = compared.runs[
+                (compared.runs["practice"] == practice) & (compared.runs["replication"] == r)
+            ]
+            assert len(row) == 1
+            metrics = row.iloc[0][list(cdsim.METRICS)].astype(float)
+            pd.testing.assert_series_equal(metrics, run.metrics(), check_names=False)
+            pd.testing.assert_frame_equal(
+                run_of(compared, "deployments", practice, r), run.deployments
+            )
+
+
 def test_same_seed_same_numbers_serial_or_parallel(small):
     serial = cdsim.compare(small, replications=4, seed=3, jobs=1)
     parallel = cdsim.compare(small, replications=4, seed=3, jobs=2)
