@@ -76,5 +76,6 @@ def test_other_sources_and_edge_cases():
     assert classify("change_failure_rate", 0.10, "dora-2023") == "high"
     assert classify("change_failure_rate", math.nan) == ""
     assert classify("rework_rate", 0.3) == ""
-    with pytest.raises(ValueError, match="unknown band source"):
+    with pytest.raises(ValueError, match="unknown band source") as refused:
         classify("change_failure_rate", 0.1, "dora-1999")
+    assert "expected one of: four-keys, dora-2021, dora-2023" in str(refused.value)

@@ -18,8 +18,9 @@ import pandas as pd
 import pytest
 
 from cdsim.change import TIME_CATEGORIES, Change
-from cdsim.metrics.definitions import METRICS
+from cdsim.metrics.definitions import KINDS, METRICS, metric_kind, metrics_of_kind
 from cdsim.metrics.dora import run_metrics
+from cdsim.metrics.stats import mean_ci, t_quantile_975
 from cdsim.records import (
     DeploymentRow,
     IncidentRow,
@@ -152,7 +153,9 @@ EXPECTED = {
 }
 
 
-@pytest.fixture(scope="module")
+# Function-scoped (the tables take a millisecond): mutmut runs, for a mutant, the tests that
+# called the mutated function, and a module-scoped fixture calls it in the first test only.
+@pytest.fixture
 def tables():
     return (
         changes_table(CHANGES, WINDOW),
@@ -161,7 +164,7 @@ def tables():
     )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def metrics(tables):
     return run_metrics(*tables, WINDOW)
 
@@ -173,7 +176,27 @@ def test_every_metric_is_pinned_here():
 
 def test_the_metrics_come_in_the_declared_order(metrics):
     assert list(metrics.index) == list(METRICS)
-    assert metrics.dtype == float
+    assert metrics.dtype == float and metrics.name == "value"
+
+
+def test_every_metric_has_its_kind():
+    """The kind says how a value is shown and what it can be (definitions.py): the rates
+    are fractions, the times hours, the counts counts; an unknown name is a plain number."""
+    assert metric_kind("change_failure_rate") == "fraction"
+    assert metric_kind("lead_time_median_hours") == "hours"
+    assert metric_kind("time_gate_hours") == "hours"
+    assert metric_kind("deploys_per_day") == "per_day"
+    assert metric_kind("redeploys") == "count"
+    assert metric_kind("batch_size_mean") == "number"
+    assert metric_kind("no_such_metric") == "number"
+    assert metrics_of_kind("fraction") == (
+        "change_failure_rate",
+        "release_failure_rate",
+        "rework_rate",
+        "completion",
+    )
+    assert metrics_of_kind("per_day") == ("deploys_per_day", "throughput_per_day")
+    assert {k for m in METRICS for k in [metric_kind(m)]} <= set(KINDS)
 
 
 @pytest.mark.parametrize("metric", list(EXPECTED))
@@ -334,3 +357,30 @@ def test_run_metrics_agree_with_the_definitions_on_a_simulated_run(default_scena
     pd.testing.assert_series_equal(
         run.metrics(), run_metrics(run.changes, run.deployments, run.incidents, run.window)
     )
+
+
+# ------------------------------------------------------- the mean and its interval
+
+
+def test_the_t_quantile_is_the_table_then_cornish_fisher():
+    """t_{0.975, df}: the tabulated four-decimal values up to df = 30, then the Cornish-Fisher
+    expansion of Abramowitz & Stegun 26.7.5 to the 1/df^2 term, whose error is under 1e-4
+    (checked against scipy over df = 31..400)."""
+    from scipy import stats
+
+    assert t_quantile_975(1) == 12.7062 and t_quantile_975(30) == 2.0423  # the table's own
+    assert math.isnan(t_quantile_975(0))
+    z = 1.959964
+    for df in range(31, 401):
+        series = z + (z**3 + z) / (4 * df) + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * df**2)
+        assert t_quantile_975(df) == pytest.approx(series, rel=1e-12)
+        assert abs(t_quantile_975(df) - stats.t.ppf(0.975, df)) < 1e-4
+
+
+def test_mean_ci_of_nothing_finite_has_n_zero():
+    """Only finite values count: NaN, infinity and None are left out, and with none left
+    the mean is NaN over n = 0 replications (not 1)."""
+    mean, low, high, n = mean_ci([math.nan, math.inf, None])
+    assert n == 0 and math.isnan(mean) and math.isnan(low) and math.isnan(high)
+    assert mean_ci([1, 2, None, 3])[0::3] == (2.0, 3)
+    assert mean_ci(np.array([4]))[:] == (4.0, 4.0, 4.0, 1)

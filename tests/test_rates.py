@@ -137,7 +137,7 @@ def every_change_defective(default_scenario):
     )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture  # per test, not per module: see tests/test_metrics.py on mutmut
 def delivery_run(every_change_defective):
     run = cdsim.simulate(every_change_defective, "delivery", seed=3)
     everything_deployed(run)

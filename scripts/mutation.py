@@ -1,0 +1,235 @@
+"""Mutation testing of cdsim's core, one module group at a time (not part of CI).
+
+    pip install -e '.[mutation]'            # mutmut 3 (best in a virtual environment)
+    python scripts/mutation.py               # every group, one mutant at a time
+    python scripts/mutation.py metrics calendar --jobs 2
+    python scripts/mutation.py --list        # the groups, their files and their tests
+
+mutmut 3 changes one thing in the code (a ``<`` into ``<=``, a constant, an argument...)
+and runs the tests that cover the changed function; a mutant that no test notices
+*survives*. For each group this script lays a copy of the project in a scratch folder
+(``--workdir``, default ``$TMPDIR/cdsim-mutation/<group>``), writes the group's
+``[tool.mutmut]`` section into that copy's pyproject.toml (the files to mutate, and a
+fast selection of tests: no notebooks, no browser, no subprocess), runs ``mutmut run``
+there, and reports the killed and surviving mutants, with the diff of each survivor. The
+work tree is never touched. mutmut needs fork (Linux, macOS, WSL).
+
+The score is killed / (mutants - equivalent), where an *equivalent* mutant is one that
+cannot change any behaviour (listed in EQUIVALENT below with the reason, after reading
+it); a mutant that no selected test reaches counts as a survivor. docs/testing.md records
+the last measured scores and the survivors examined.
+
+Heavy: each mutant runs its tests once. Keep ``--jobs`` at 1 (the default) on a shared
+machine; a group takes from a minute (metrics) to tens of minutes (stages).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class Group:
+    files: tuple[str, ...]  # what to mutate, relative to the project
+    tests: tuple[str, ...]  # the pytest selection that should kill them
+
+
+# The fast tests that pin each module's behaviour. mutmut runs, for each mutant, only the
+# tests of the selection that call the mutated function, so the selection bounds the cost.
+SIMULATION_TESTS = (
+    "tests/test_rates.py",
+    "tests/test_metrics.py",
+    "tests/test_invariants.py",
+    "tests/test_calendar_weeks.py::test_people_work_only_in_the_scenarios_calendar",
+    "tests/test_gates_theory.py::test_deploy_failure_rate_is_one_minus_binomial",
+    "tests/test_gates_theory.py::test_release_wait_is_uniform_over_the_cycle",
+    "tests/test_gates_theory.py::test_rework_time_is_only_fixing_time",
+    "tests/test_gates_theory.py::test_first_deploys_fail_as_one_minus_binomial",
+)
+GROUPS: dict[str, Group] = {
+    "metrics": Group(
+        (
+            "cdsim/metrics/dora.py",
+            "cdsim/metrics/definitions.py",
+            "cdsim/metrics/stats.py",
+            "cdsim/metrics/bands.py",
+        ),
+        (
+            "tests/test_metrics.py",
+            "tests/test_bands.py",
+            "tests/test_experiments.py::test_confidence_interval_is_students_t",
+            "tests/test_experiments.py::test_ci_covers_the_truth_about_95_percent_of_the_time",
+        ),
+    ),
+    "records": Group(("cdsim/records.py",), ("tests/test_metrics.py", "tests/test_records.py")),
+    "calendar": Group(
+        ("cdsim/calendar.py",), ("tests/test_calendar.py", "tests/test_calendar_weeks.py")
+    ),
+    "stages": Group(
+        (
+            "cdsim/stages/build.py",
+            "cdsim/stages/commit.py",
+            "cdsim/stages/detection.py",
+            "cdsim/stages/incident.py",
+            "cdsim/stages/production.py",
+            "cdsim/stages/rework.py",
+            "cdsim/stages/staging.py",
+        ),
+        SIMULATION_TESTS,
+    ),
+    "practices": Group(
+        (
+            "cdsim/practices/base.py",
+            "cdsim/practices/delivery.py",
+            "cdsim/practices/deployment.py",
+            "cdsim/practices/integration.py",
+            "cdsim/practices/names.py",
+            "cdsim/practices/registry.py",
+        ),
+        (*SIMULATION_TESTS, "tests/test_scenario.py::test_simulate_refuses_an_unknown_practice"),
+    ),
+    "experiments": Group(
+        ("cdsim/experiments.py",), ("tests/test_experiments.py", "tests/test_limits.py")
+    ),
+    "output": Group(
+        ("cdsim/output.py", "cdsim/files.py"),
+        ("tests/test_output.py", "tests/test_cli.py::test_output_folder_moves_in_only_on_commit"),
+    ),
+}
+
+# Mutants read and judged unable to change behaviour, by name, with the reason. Names
+# follow the code: re-examine them when the function changes (docs/testing.md).
+EQUIVALENT: dict[str, str] = {}
+
+STATUS_LINE = re.compile(r"^\s+(\S+): (.+)$")
+
+
+def mutmut_section(group: Group) -> str:
+    def toml_list(items) -> str:
+        return "[" + ", ".join(json.dumps(i) for i in items) + "]"
+
+    return (
+        "\n[tool.mutmut]\n"
+        'source_paths = ["cdsim"]\n'
+        f"only_mutate = {toml_list(group.files)}\n"
+        'also_copy = ["data"]\n'
+        f"pytest_add_cli_args_test_selection = {toml_list(group.tests)}\n"
+        'pytest_add_cli_args = ["-p", "no:cacheprovider", "--hypothesis-seed=0"]\n'
+    )
+
+
+def lay_out(workdir: Path, group: Group) -> None:
+    """A copy of the project to mutate, with the group's configuration."""
+    if workdir.exists():
+        shutil.rmtree(workdir)
+    workdir.mkdir(parents=True)
+    ignore = shutil.ignore_patterns("__pycache__", ".screenshots", ".hypothesis", "browser")
+    for name in ("cdsim", "tests", "data"):
+        shutil.copytree(ROOT / name, workdir / name, ignore=ignore)
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    text = re.sub(r"\n\[tool\.mutmut\]\n(?:[^\[].*\n|\n)*", "\n", text)
+    (workdir / "pyproject.toml").write_text(text + mutmut_section(group), encoding="utf-8")
+
+
+def mutmut(workdir: Path, *args: str, capture: bool = False) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "MUTANT_UNDER_TEST")}
+    env["MPLBACKEND"] = "Agg"
+    return subprocess.run(
+        [sys.executable, "-m", "mutmut", *args],
+        cwd=workdir,
+        env=env,
+        text=True,
+        capture_output=capture,
+        check=False,
+    )
+
+
+def results(workdir: Path) -> dict[str, str]:
+    out = mutmut(workdir, "results", "--all", "true", capture=True).stdout
+    return {m.group(1): m.group(2) for m in map(STATUS_LINE.match, out.splitlines()) if m}
+
+
+def run_group(name: str, group: Group, workdir: Path, jobs: int) -> dict:
+    lay_out(workdir, group)
+    start = time.monotonic()
+    done = mutmut(workdir, "run", "--max-children", str(jobs))
+    seconds = time.monotonic() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{name}: mutmut run failed (exit {done.returncode}); see above")
+    statuses = results(workdir)
+    equivalent = {m for m in statuses if m in EQUIVALENT}
+    killed = [m for m, s in statuses.items() if s in ("killed", "timeout") and m not in equivalent]
+    others = {m: s for m, s in statuses.items() if m not in killed and m not in equivalent}
+    counted = len(statuses) - len(equivalent)
+    survivors = {
+        m: {"status": s, "diff": mutmut(workdir, "show", m, capture=True).stdout}
+        for m, s in sorted(others.items())
+    }
+    return {
+        "group": name,
+        "files": list(group.files),
+        "mutants": len(statuses),
+        "killed": len(killed),
+        "equivalent": sorted(equivalent),
+        "score": len(killed) / counted if counted else float("nan"),
+        "seconds": round(seconds),
+        "survivors": survivors,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("groups", nargs="*", help=f"default: all of {', '.join(GROUPS)}")
+    parser.add_argument("--jobs", type=int, default=1, help="mutants run at once (default 1)")
+    parser.add_argument("--workdir", type=Path, help="scratch folder (default: in $TMPDIR)")
+    parser.add_argument("--json", type=Path, help="write the full report here")
+    parser.add_argument("--list", action="store_true", help="show the groups and stop")
+    args = parser.parse_args(argv)
+    if args.list:
+        for name, group in GROUPS.items():
+            print(f"{name}:\n  mutate: {' '.join(group.files)}\n  tests:  {' '.join(group.tests)}")
+        return 0
+    unknown = [g for g in args.groups if g not in GROUPS]
+    if unknown:
+        parser.error(f"unknown group(s) {', '.join(unknown)}; choose from {', '.join(GROUPS)}")
+    if args.jobs < 1:
+        parser.error("--jobs must be at least 1")
+    base = args.workdir or Path(tempfile.gettempdir()) / "cdsim-mutation"
+    reports = []
+    for name in args.groups or list(GROUPS):
+        print(f"== {name}: mutating {', '.join(GROUPS[name].files)}", flush=True)
+        report = run_group(name, GROUPS[name], base / name, args.jobs)
+        reports.append(report)
+        print(
+            f"== {name}: {report['killed']} killed of {report['mutants']} mutants "
+            f"({len(report['equivalent'])} equivalent): score {report['score']:.1%} "
+            f"in {report['seconds']} s",
+            flush=True,
+        )
+        for mutant, survivor in report["survivors"].items():
+            print(f"-- {survivor['status']}: {mutant}\n{survivor['diff']}")
+    if args.json:
+        args.json.write_text(json.dumps(reports, indent=2), encoding="utf-8")
+    print("\ngroup        mutants  killed  equivalent  score")
+    for r in reports:
+        print(
+            f"{r['group']:<12} {r['mutants']:>7} {r['killed']:>7} {len(r['equivalent']):>11}"
+            f"  {r['score']:.1%}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
