@@ -79,3 +79,25 @@ def test_other_sources_and_edge_cases():
     with pytest.raises(ValueError, match="unknown band source") as refused:
         classify("change_failure_rate", 0.1, "dora-1999")
     assert "expected one of: four-keys, dora-2021, dora-2023" in str(refused.value)
+
+
+def test_a_value_that_passes_no_rule_is_low(monkeypatch):
+    """The documented fallback: bands are tried from elite down, and a value that passes
+    none of the rules is "low", even in a table whose low row has a rule of its own."""
+    import pandas as pd
+
+    from cdsim.metrics import bands
+
+    table = pd.DataFrame(
+        {
+            "source": ["test"] * 3,
+            "metric": ["lead_time_median_hours"] * 3,
+            "band": ["elite", "high", "medium"],
+            "rule": pd.array(["<", "<", "<="], dtype="string"),
+            "threshold": [1.0, 24.0, 168.0],
+        }
+    )
+    monkeypatch.setattr(bands, "band_table", lambda: table)
+    assert classify("lead_time_median_hours", 0.5, "test") == "elite"
+    assert classify("lead_time_median_hours", 168.0, "test") == "medium"
+    assert classify("lead_time_median_hours", 168.5, "test") == "low"
