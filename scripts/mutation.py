@@ -122,6 +122,16 @@ EQUIVALENT: dict[str, str] = {
     },
     "cdsim.metrics.dora.x_run_metrics__mutmut_126": "every value is float(...) already",
     "cdsim.metrics.dora.x_run_metrics__mutmut_129": "every value is float(...) already",
+    # calendar.py
+    "cdsim.calendar.xǁWorkCalendarǁadd_work_hours__mutmut_15": (
+        "end == start with work > 0 only for work below the work clock's float resolution"
+    ),
+    **{
+        f"cdsim.calendar.xǁWorkCalendarǁfrom_work_clock_array__mutmut_{n}": (
+            "callers pass float arrays; integer days times 24.0 are floats anyway"
+        )
+        for n in (3, 5, 18, 20)
+    },
     # records.py
     "cdsim.records.x__change_columns__mutmut_21": "np.fromiter's count= only preallocates",
     "cdsim.records.x__columns__mutmut_4": _ZIP_STRICT,

@@ -18,7 +18,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cdsim
-from cdsim.calendar import HOURS_PER_DAY, HOURS_PER_WEEK, WorkCalendar
+from cdsim.calendar import (
+    HOURS_PER_DAY,
+    HOURS_PER_WEEK,
+    WorkCalendar,
+    parse_clock,
+    parse_weekly_time,
+    parse_work_hours,
+)
 from cdsim.pipeline import calendar_for
 
 TOL = 1e-6
@@ -227,3 +234,61 @@ def test_people_work_only_in_the_scenarios_calendar(default_scenario, days, hour
     assert (people["event"] == "fix_done").sum() > 5
     off = [t for t in people["time_hours"] if not working_or_closing(calendar, t)]
     assert not off, off[:5]
+
+
+# ---------------------------------------------------------------------------- edges
+
+
+def test_opening_is_working_closing_is_not():
+    """Working hours are [start, end): 09:00 is a working instant, 18:00 is not."""
+    office = CALENDARS["office"]
+    assert office.is_working(9.0) and not office.is_working(18.0)
+    assert not office.is_working(9.0 - 1e-9) and office.is_working(18.0 - 1e-9)
+    assert not office.is_working(5 * 24 + 10)  # Saturday
+
+
+def test_a_weekly_meeting_at_this_very_instant_is_now():
+    """next_weekly(t, ...) at exactly a meeting instant is that instant, not a week later."""
+    office = CALENDARS["office"]
+    assert office.next_weekly(24 + 10, 1, 10.0) == 24 + 10
+    assert office.next_weekly(24 + 10.5, 1, 10.0) == HOURS_PER_WEEK + 24 + 10
+
+
+def test_work_clock_zero_is_the_first_opening_even_at_end():
+    """No instant before t = 0: the work clock's 0 maps to the first opening, with or
+    without at_end; on a one-hour day, one working hour ends that day at closing."""
+    for calendar in CALENDARS.values():
+        first = calendar.from_work_clock(0.0)
+        assert calendar.from_work_clock(0.0, at_end=True) == first >= 0.0
+    one_hour = WorkCalendar(work_days=(0, 1, 2, 3, 4), start_hour=9.0, end_hour=10.0)
+    assert one_hour.from_work_clock(1.0, at_end=True) == 10.0
+    assert one_hour.from_work_clock(1.0) == 24 + 9.0
+    assert one_hour.add_work_hours(9.5, 0.5) == 10.0
+
+
+@pytest.mark.parametrize(
+    ("text", "hour"),
+    [("00:00", 0.0), ("09:30", 9.5), ("23:59", 23 + 59 / 60), ("24:00", 24.0)],
+)
+def test_a_clock_reads_from_midnight_to_midnight(text, hour):
+    assert parse_clock(text) == pytest.approx(hour)
+
+
+@pytest.mark.parametrize("text", ["24:01", "25:00", "10:60", "-1:00"])
+def test_a_clock_outside_the_day_is_refused(text):
+    with pytest.raises(ValueError, match=f"not a time of day: '{text}'"):
+        parse_clock(text)
+
+
+def test_working_hours_and_weekly_times_are_read_as_documented():
+    assert parse_work_hours("00:00-24:00") == (0.0, 24.0)
+    with pytest.raises(
+        ValueError, match="working hours must end after they start, got '09:00-09:00'"
+    ):
+        parse_work_hours("09:00-09:00")
+    with pytest.raises(ValueError, match=r"expected 'HH:MM-HH:MM' or '24x7', got '9 to 5'"):
+        parse_work_hours("9 to 5")
+    assert parse_weekly_time("Tuesday 10:00") == (1, 10.0)  # the first three letters count
+    assert parse_weekly_time("sun 23:30") == (6, 23.5)
+    with pytest.raises(ValueError, match="expected a weekday and a time like 'tue 10:00', got"):
+        parse_weekly_time("tue")
