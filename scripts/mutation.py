@@ -105,7 +105,13 @@ GROUPS: dict[str, Group] = {
     ),
     "output": Group(
         ("cdsim/output.py", "cdsim/files.py"),
-        ("tests/test_output.py", "tests/test_cli.py::test_output_folder_moves_in_only_on_commit"),
+        (
+            "tests/test_output.py",
+            "tests/test_cli.py::test_output_folder_moves_in_only_on_commit",
+            "tests/test_cli.py::test_output_folder_refuses_a_file",
+            "tests/test_cli.py::test_output_folder_in_a_read_only_parent",
+            "tests/test_cli.py::test_output_folder_that_cannot_be_written",
+        ),
     ),
 }
 
