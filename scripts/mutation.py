@@ -57,6 +57,7 @@ SIMULATION_TESTS = (
     "tests/test_gates_theory.py::test_release_wait_is_uniform_over_the_cycle",
     "tests/test_gates_theory.py::test_rework_time_is_only_fixing_time",
     "tests/test_gates_theory.py::test_first_deploys_fail_as_one_minus_binomial",
+    "tests/test_model_paths.py",
 )
 GROUPS: dict[str, Group] = {
     "metrics": Group(
