@@ -139,6 +139,27 @@ EQUIVALENT: dict[str, str] = {
         )
         for n in (3, 5, 18, 20)
     },
+    # experiments.py
+    **{
+        f"cdsim.experiments.x__one_run__mutmut_{n}": (
+            "keep_events only saves memory: a RunSummary keeps no event log"
+        )
+        for n in (7, 12, 13)
+    },
+    **{
+        f"cdsim.experiments.x_{f}__mutmut_{n}": (
+            "columns= names the keys of the row dicts in their own order (never no rows)"
+        )
+        for f, n in (("runs_table", 7), ("runs_table", 9), ("summarise", 63), ("summarise", 65))
+    },
+    **{
+        f"cdsim.experiments.x_{f}__mutmut_{n}": _ZIP_STRICT.replace("rows are NamedTuples", "")
+        + "the keys and their values always pair up"
+        for f, n in (("summarise", 44), ("summarise", 47), ("summarise", 48))
+        + (("sweep", 23), ("sweep", 26), ("sweep", 27))
+    },
+    "cdsim.experiments.x_summarise__mutmut_10": "grouping by a list gives tuple keys already",
+    "cdsim.experiments.x_summarise__mutmut_3": "groupby(sort=None) keeps the order, as False",
     # records.py
     "cdsim.records.x__change_columns__mutmut_21": "np.fromiter's count= only preallocates",
     "cdsim.records.x__columns__mutmut_4": _ZIP_STRICT,

@@ -1,6 +1,9 @@
 """Experiments: common random numbers, reproducibility, parallel runs, confidence intervals."""
 
+from __future__ import annotations
+
 import math
+import os
 
 import numpy as np
 import pandas as pd
@@ -8,6 +11,7 @@ import pytest
 from scipy import stats
 
 import cdsim
+from cdsim.metrics.bands import classify
 from cdsim.metrics.stats import mean_ci, t_quantile_975
 
 SMALL = {"days": 20.0, "warmup_days": 2.0}
@@ -182,3 +186,144 @@ def test_bad_experiment_settings_are_refused(small):
         cdsim.sweep(small, {"build.runnerz": [1, 2]})
     with pytest.raises(cdsim.ScenarioError, match="vary a single field"):
         cdsim.sweep(small, {"approval.delay": [{"dist": "fixed", "mean_hours": 1}]})
+
+
+# ------------------------------------------------------------ how runs are dispatched
+
+
+class FakePool:
+    """Stands in for ProcessPoolExecutor: runs the tasks in this process, and records how
+    it was asked to (workers, chunk size)."""
+
+    made: list[FakePool] = []
+
+    def __init__(self, max_workers):
+        self.max_workers = max_workers
+        self.chunksize = None
+        FakePool.made.append(self)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def map(self, function, tasks, chunksize):
+        self.chunksize = chunksize
+        return map(function, tasks)
+
+
+@pytest.fixture
+def fake_pool(monkeypatch):
+    from cdsim import experiments
+
+    FakePool.made = []
+    monkeypatch.setattr(experiments, "ProcessPoolExecutor", FakePool)
+    monkeypatch.setattr(experiments, "_one_run", lambda task: ("ran", task))
+    return FakePool.made
+
+
+@pytest.mark.parametrize(
+    ("tasks", "jobs", "workers", "chunksize"),
+    [
+        # workers = min(jobs, tasks); chunks of len // (2 workers), between 1 and MAX_CHUNK
+        (12, 2, 2, 3),
+        (10, 2, 2, 2),
+        (5, 2, 2, 1),
+        (40, 4, 4, 3),
+        (8, 16, 8, 1),
+    ],
+)
+def test_parallel_runs_go_to_the_workers_in_chunks(fake_pool, tasks, jobs, workers, chunksize):
+    from cdsim.experiments import run_tasks
+
+    calls = []
+    results = run_tasks(list(range(tasks)), jobs, progress=lambda *a: calls.append(a))
+    assert results == [("ran", t) for t in range(tasks)]  # in the order of the tasks
+    assert len(fake_pool) == 1
+    assert (fake_pool[0].max_workers, fake_pool[0].chunksize) == (workers, chunksize)
+    assert calls == [(done, tasks) for done in range(1, tasks + 1)]
+
+
+@pytest.mark.parametrize(("tasks", "jobs"), [(6, 1), (1, 4)])
+def test_one_job_or_one_task_runs_here(fake_pool, tasks, jobs):
+    from cdsim.experiments import run_tasks
+
+    calls = []
+    results = run_tasks(list(range(tasks)), jobs, progress=lambda *a: calls.append(a))
+    assert results == [("ran", t) for t in range(tasks)] and fake_pool == []
+    assert calls == [(done, tasks) for done in range(1, tasks + 1)]
+
+
+def test_no_jobs_given_means_every_core(fake_pool, monkeypatch):
+    from cdsim import experiments
+
+    assert experiments.default_jobs() == (os.cpu_count() or 1)
+    monkeypatch.setattr(os, "cpu_count", lambda: None)
+    assert experiments.default_jobs() == 1
+    monkeypatch.setattr(experiments, "default_jobs", lambda: 3)
+    experiments.run_tasks(list(range(12)), None)
+    assert fake_pool[0].max_workers == 3
+
+
+def test_compare_and_sweep_pass_on_jobs_progress_and_bands(monkeypatch, default_scenario):
+    from cdsim import experiments
+
+    FakePool.made = []
+    monkeypatch.setattr(experiments, "ProcessPoolExecutor", FakePool)
+    tiny = default_scenario.with_values({"days": 3.0, "warmup_days": 1.0, "team.developers": 2})
+    calls = []
+    res = cdsim.compare(
+        tiny, replications=2, seed=3, jobs=2, progress=lambda *a: calls.append(a),
+        band_source="four-keys", practices=["deployment", "integration"],
+    )  # fmt: skip
+    assert FakePool.made[0].max_workers == 2 and calls[-1] == (4, 4)
+    assert res.practices == ("integration", "deployment")
+    assert res.summary.attrs["band_source"] == "four-keys"
+    for row in res.summary.itertuples():
+        expected = (
+            classify(row.metric, row.mean, "four-keys")
+            if row.metric in cdsim.BANDED_METRICS
+            else ""
+        )
+        assert row.band == expected, row
+    assert res.changes.index.equals(pd.RangeIndex(len(res.changes)))
+    table = res.table()
+    assert list(table.index) == ["integration", "deployment"]
+    assert list(table.columns) == list(cdsim.BANDED_METRICS)
+    lead = res.summary.set_index(["practice", "metric"])["mean"]
+    assert (
+        table.loc["deployment", "lead_time_median_hours"]
+        == lead[("deployment", "lead_time_median_hours")]
+    )
+    assert list(res.table(["rework_rate"]).columns) == ["rework_rate"]
+
+    FakePool.made, calls[:] = [], []
+    table = cdsim.sweep(
+        tiny, {"build.runners": [1, 2]}, replications=1, jobs=2, band_source="dora-2021",
+        progress=lambda *a: calls.append(a), practices=["deployment"],
+    )  # fmt: skip
+    assert FakePool.made[0].max_workers == 2 and calls[-1] == (2, 2)
+    assert table.attrs["band_source"] == "dora-2021"
+    lead = table[table["metric"] == "lead_time_median_hours"]
+    assert (
+        lead["band"] == [classify("lead_time_median_hours", m, "dora-2021") for m in lead["mean"]]
+    ).all()
+
+
+def test_the_documented_defaults():
+    """compare: 20 replications, seed 1 (the figures of docs/model.md); sweep: 5
+    replications, seed 1; both on every core, in the DORA 2023 bands."""
+    import inspect
+
+    compare = inspect.signature(cdsim.compare).parameters
+    sweep = inspect.signature(cdsim.sweep).parameters
+    assert (compare["replications"].default, compare["seed"].default) == (20, 1)
+    assert (sweep["replications"].default, sweep["seed"].default) == (5, 1)
+    assert compare["jobs"].default is None and sweep["jobs"].default is None
+    assert compare["band_source"].default == sweep["band_source"].default == "dora-2023"
+
+
+def test_a_sweep_without_keys_says_what_to_give(small):
+    with pytest.raises(cdsim.ScenarioError, match="^give at least one key to vary$"):
+        cdsim.sweep(small, {})
