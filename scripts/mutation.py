@@ -119,6 +119,10 @@ GROUPS: dict[str, Group] = {
 # Mutants read and judged unable to change behaviour, by name, with the reason. Names
 # follow the code: re-examine them when the function changes (docs/testing.md).
 _ZIP_STRICT = "zip's strict= only matters for rows of unequal length; rows are NamedTuples"
+_POSIX_UTF8 = (
+    "on POSIX with a UTF-8 locale (where mutmut runs) the default encoding and line end "
+    "are UTF-8 and \\n, and 'UTF-8' names the same codec"
+)
 _INT64 = "array('l') is already int64 on the LP64 platforms mutmut runs on (it needs fork)"
 _EMPTY_MEAN = "the mean of an empty column is NaN either way (the guard only avoids a warning)"
 EQUIVALENT: dict[str, str] = {
@@ -160,6 +164,56 @@ EQUIVALENT: dict[str, str] = {
     },
     "cdsim.experiments.x_summarise__mutmut_10": "grouping by a list gives tuple keys already",
     "cdsim.experiments.x_summarise__mutmut_3": "groupby(sort=None) keeps the order, as False",
+    # output.py, files.py
+    "cdsim.files.x_current_umask__mutmut_3": "the value set is only held until restored",
+    **{
+        f"cdsim.output.x_write_table__mutmut_{n}": _POSIX_UTF8
+        for n in (12, 13, 17, 18, 22)  # lineterminator, encoding
+    },
+    "cdsim.output.x_write_table__mutmut_10": "index=None is falsy: no index, as False",
+    **{
+        f"cdsim.output.x_write_table__mutmut_{n}": (
+            "parquet is written only once check_table_format found an engine: pandas picks it"
+        )
+        for n in (33, 34, 35)
+    },
+    "cdsim.output.x__read_manifest__mutmut_2": _POSIX_UTF8,
+    "cdsim.output.x__read_manifest__mutmut_4": _POSIX_UTF8,
+    "cdsim.output.xǁOutputFolderǁ__init____mutmut_8": "None is falsy, as False",
+    "cdsim.output.xǁOutputFolderǁ_probe__mutmut_2": "the probe file's name: deleted at once",
+    "cdsim.output.xǁOutputFolderǁ_probe__mutmut_4": "the probe file's name: deleted at once",
+    **{f"cdsim.output.xǁOutputFolderǁcommit__mutmut_{n}": _POSIX_UTF8 for n in (11, 13, 17)},
+    **{
+        f"cdsim.output.xǁOutputFolderǁcommit__mutmut_{n}": (
+            "the folder rename is a shortcut: where it cannot apply it fails and the files "
+            "move one by one, to the same result"
+        )
+        for n in (18, 19, 20)
+    },
+    **{
+        f"cdsim.output.xǁOutputFolderǁcommit__mutmut_{n}": (
+            "_committed only spares the parents made for the target, which hold the target "
+            "once committed, so removing them fails (silently) anyway"
+        )
+        for n in (26, 27, 58, 59)
+    },
+    "cdsim.output.xǁOutputFolderǁcommit__mutmut_25": "an empty scratch path is skipped too",
+    **{
+        f"cdsim.output.xǁOutputFolderǁcommit__mutmut_{n}": _ZIP_STRICT.replace(
+            "rows are NamedTuples", "the files and their names pair up"
+        )
+        for n in (36, 39, 41)
+    },
+    **{
+        f"cdsim.output.xǁOutputFolderǁdiscard__mutmut_{n}": (
+            "the scratch folder is ours and whole: rmtree has no error to ignore"
+        )
+        for n in (3, 5, 6)
+    },
+    "cdsim.output.xǁOutputFolderǁdiscard__mutmut_7": "an empty scratch path is skipped too",
+    **{
+        f"cdsim.output.xǁOutputFolderǁwrite_text__mutmut_{n}": _POSIX_UTF8 for n in (4, 5, 7, 8, 10)
+    },
     # records.py
     "cdsim.records.x__change_columns__mutmut_21": "np.fromiter's count= only preallocates",
     "cdsim.records.x__columns__mutmut_4": _ZIP_STRICT,

@@ -206,3 +206,128 @@ def test_atomic_write_replaces_whole_or_not_at_all(tmp_path):
     assert path.read_bytes() == b"first"
     assert sorted(p.name for p in path.parent.iterdir()) == ["chart.png"]
     assert folder_mode() == 0o777 & ~umask()
+
+
+def test_csv_only_needs_no_parquet_engine_and_fastparquet_will_do(monkeypatch):
+    import importlib.util
+
+    monkeypatch.setattr("cdsim.output.parquet_engine", lambda: None)
+    check_table_format("csv")  # no engine needed
+    monkeypatch.undo()
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name: None if name == "pyarrow" else real(name)
+    )
+    expected = "fastparquet" if real("fastparquet") else None
+    assert parquet_engine() == expected
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: object())
+    assert parquet_engine() == "pyarrow"
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name: object() if name == "fastparquet" else None
+    )
+    assert parquet_engine() == "fastparquet"
+
+
+@pytest.mark.skipif(parquet_engine() is None, reason="no parquet engine")
+def test_tables_keep_no_index_in_any_format(tmp_path):
+    table = pd.DataFrame({"x": [0.5, 1.5]}, index=[10, 20])
+    back = pd.read_parquet(write_table(table, tmp_path / "t", "parquet"))
+    assert list(back.columns) == ["x"] and list(back.index) == [0, 1]
+    assert write_table(table, tmp_path / "c").read_text() == "x\n0.5\n1.5\n"
+    with OutputFolder(tmp_path / "r") as out:
+        assert out.write_table(table, "t", "parquet").suffix == ".parquet"
+        out.commit()
+    with pytest.raises(OutputError, match=r"^unknown table format 'x'; use one of: csv, parquet$"):
+        write_table(table, tmp_path / "t", "x")
+
+
+def test_folders_that_cannot_be_made_are_named_with_the_reason(tmp_path, monkeypatch):
+    real_mkdir = Path.mkdir
+
+    def mkdir(self, *args, **kwargs):
+        if self.name == "locked":
+            raise PermissionError(13, "Permission denied")
+        return real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", mkdir)
+    target = tmp_path / "made" / "locked" / "results"
+    with pytest.raises(OutputError) as refused:
+        OutputFolder(target).open()
+    locked = str(tmp_path / "made" / "locked")
+    assert str(refused.value) == (
+        f"--out {str(target)!r}: cannot create {locked!r} (Permission denied)"
+    )
+    assert not (tmp_path / "made").exists()  # the parent it had made is gone again
+
+
+def test_a_reason_without_an_errno_is_its_text():
+    from cdsim.output import _describe
+
+    assert _describe(PermissionError(13, "Permission denied")) == "Permission denied"
+    assert _describe(OSError("disk quota exceeded")) == "disk quota exceeded"
+
+
+def test_discarding_twice_or_with_someone_elses_file_in_a_made_parent_is_harmless(tmp_path):
+    target = tmp_path / "new" / "results"
+    out = OutputFolder(target)
+    out.open()
+    (tmp_path / "new" / "someone-else.txt").write_text("not ours")
+    out.discard()
+    out.discard()
+    assert (tmp_path / "new" / "someone-else.txt").exists() and not leftovers(tmp_path)
+
+
+def test_a_stale_file_already_gone_and_deep_folders_do_not_stop_a_result(tmp_path):
+    target = tmp_path / "results"
+    with OutputFolder(target) as out:
+        out.write_text("old.txt", "1")
+        out.commit()
+    (target / "old.txt").unlink()  # the user deleted it; the manifest still lists it
+    with OutputFolder(target) as out:
+        (out.folder / "a" / "b").mkdir(parents=True)
+        out.write_text("a/b/deep.txt", "2")
+        out.commit()
+    assert (target / "a" / "b" / "deep.txt").read_text() == "2"
+    assert (target / MANIFEST).read_text() == "a/b/deep.txt\n"
+
+
+def test_atomic_write_stages_a_hidden_file_beside_the_target(tmp_path):
+    path = tmp_path / "x" / "y" / "chart.png"
+    seen = []
+
+    def write(handle):
+        seen.extend(p.name for p in path.parent.iterdir())
+        handle.write(b"png")
+
+    atomic_write(path, write)
+    assert len(seen) == 1 and seen[0].startswith(".chart.") and seen[0].endswith(".png.tmp")
+    assert path.read_bytes() == b"png"
+
+
+def test_refusals_name_the_folder_and_the_reason_exactly(tmp_path, monkeypatch):
+    import tempfile
+
+    (tmp_path / "f").write_text("x")
+    with pytest.raises(OutputError) as refused:
+        OutputFolder(tmp_path / "f").open()
+    assert str(refused.value) == f"--out {str(tmp_path / 'f')!r}: exists and is not a folder"
+    monkeypatch.setattr("cdsim.output.parquet_engine", lambda: None)
+    with pytest.raises(OutputError) as refused:
+        check_table_format("parquet")
+    assert str(refused.value) == (
+        "--format parquet needs pyarrow or fastparquet, and neither is installed "
+        "(pip install pyarrow); use --format csv"
+    )
+    real = tempfile.mkdtemp
+
+    def denied(*args, **kwargs):
+        if Path(kwargs.get("dir", "")) == tmp_path:
+            raise PermissionError(13, "Permission denied")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkdtemp", denied)
+    with pytest.raises(OutputError) as refused:
+        OutputFolder(tmp_path / "new").open()
+    assert str(refused.value) == (
+        f"--out {str(tmp_path / 'new')!r}: cannot write in {str(tmp_path)!r} (Permission denied)"
+    )
