@@ -234,3 +234,159 @@ def test_a_rolled_back_deploy_goes_out_again_as_a_redeploy(default_scenario):
     # a culprit found in production went back to its author and was fixed
     caught = run.changes[run.changes["caught_in"] == "production"]
     assert len(caught) >= len(rolled) and (caught["rework_count"] >= 1).all()
+
+
+# ------------------------------------------------------------- what a run records
+
+
+CHANGE_EVENTS = {"commit", "build_start", "build_red", "build_green", "caught", "fix_done"}
+DEPLOY_EVENTS = {"deploy_start", "deploy_ok", "deploy_failed", "incident_detected", "restored"}
+
+
+@pytest.mark.parametrize("practice", cdsim.PRACTICES)
+def test_the_event_log_names_the_change_or_deploy_of_each_event(default_scenario, practice):
+    """Each event about a change carries its id, each event about a deploy the deploy's;
+    and the log agrees with the tables: one commit per change at its commit time, one
+    build_start per build, the first build's start and the last green build's end."""
+    scenario = fast(
+        default_scenario,
+        days=2.0,
+        team__defect_probability=0.3,
+        build__detection=0.5,
+        build__flaky_probability=0.2,
+        incident__fix_forward_probability=0.5,
+    )
+    run = cdsim.simulate(scenario, practice, seed=11)
+    events, changes, deploys = run.events, run.changes, run.deployments
+    kinds = events["event"].astype(str)
+    assert (events.loc[kinds.isin(CHANGE_EVENTS), "change_id"] >= 0).all()
+    assert (events.loc[kinds.isin(DEPLOY_EVENTS), "deploy_id"] >= 0).all()
+    assert set(events.loc[kinds == "deploy_failed", "deploy_id"]) == set(
+        deploys.loc[deploys["failed"], "deploy_id"]
+    )
+    assert set(events.loc[kinds == "restored", "deploy_id"]) == set(run.incidents["deploy_id"])
+    by_change = events[events["change_id"] >= 0].groupby("change_id")
+    commits = events[kinds == "commit"].set_index("change_id")["time_hours"]
+    assert np.allclose(commits.sort_index(), changes["commit_hours"])
+    starts = events[kinds == "build_start"].groupby("change_id")["time_hours"]
+    greens = events[kinds == "build_green"].groupby("change_id")["time_hours"]
+    assert (starts.size() == changes["build_runs"]).all()
+    assert np.allclose(starts.min(), changes["build_start_hours"])
+    assert np.allclose(greens.max(), changes["build_end_hours"])
+    reds = events[kinds == "build_red"].groupby("change_id").size()
+    assert reds.sum() > 10 and len(by_change) == len(changes)
+
+
+def test_a_flaky_red_build_catches_nothing(default_scenario):
+    """A flaky failure sends the change back without a caught defect: caught_in stays
+    empty, though the change was reworked."""
+    run = cdsim.simulate(fast(default_scenario, build__flaky_probability=0.3), "deployment", seed=1)
+    changes = run.changes
+    assert (changes["rework_count"] > 0).sum() > 100
+    assert (changes["caught_in"] == "").all()
+    assert not (run.events["event"] == "caught").any()
+
+
+def test_a_fix_forward_puts_the_innocent_live_at_once_and_the_culprits_when_fixed(
+    default_scenario,
+):
+    """Fix forward: the deploy stays live, so its changes without a defect are in
+    production from the deploy's end; its culprits from the restore, fixed once each
+    (one more rework, caught in production). Incidents are numbered 0, 1, 2..."""
+    scenario = fast(
+        default_scenario,
+        days=3.0,
+        team__defect_probability=0.3,
+        incident__fix_forward_probability=1.0,
+    )
+    run = cdsim.simulate(scenario, "deployment", seed=12)
+    changes, deploys, incidents = run.changes, run.deployments, run.incidents
+    assert incidents["incident_id"].tolist() == list(range(len(incidents)))
+    ends = deploys.set_index("deploy_id")["end_hours"]
+    restored = incidents.set_index("deploy_id")["restored_hours"]
+    failed = changes[changes["deploy_id"].isin(restored.index)]
+    culprit = failed["caught_in"] == "production"
+    assert culprit.sum() >= 3 and (~culprit).sum() >= 3
+    innocent = failed[~culprit]
+    assert np.allclose(innocent["production_hours"], ends[innocent["deploy_id"]].to_numpy())
+    guilty = failed[culprit]
+    assert np.allclose(guilty["production_hours"], restored[guilty["deploy_id"]].to_numpy())
+    assert (guilty["rework_count"] == 1).all() and guilty["escaped"].all()
+
+
+def test_a_deploy_names_its_causes(default_scenario):
+    """cause is "defect", "manual_error", or both joined by "+"; "" for a good deploy."""
+    scenario = fast(
+        default_scenario,
+        days=20.0,
+        team__developers=1,
+        team__commits_per_day=8.0,
+        team__defect_probability=0.2,
+        release__every_days=0.25,
+        release__manual_error_probability=0.5,
+        incident__fix_forward_probability=1.0,
+    )
+    deploys = cdsim.simulate(scenario, "integration", seed=13).deployments
+    assert set(deploys["cause"]) == {"", "defect", "manual_error", "defect+manual_error"}
+    assert ((deploys["cause"] != "") == deploys["failed"]).all()
+    assert ((deploys["culprits"] > 0) == deploys["cause"].str.contains("defect")).all()
+
+
+def test_sizes_vary_with_their_cv_and_commits_stop_at_the_horizon(default_scenario):
+    """Sizes are lognormal with the scenario's mean and cv (here 0.5: a sample cv within
+    0.1 of it over ~3,000 changes), or all the mean with cv 0; commits stop at `days`."""
+    from cdsim.pipeline import calendar_for
+    from cdsim.random_streams import RandomStreams
+    from cdsim.stages.commit import generate_changes
+
+    scenario = default_scenario.with_values(
+        {"days": 28.0, "warmup_days": 0.0, "team.developers": 50, "team.size_cv": 0.5}
+    )
+    model = scenario.model
+    changes = generate_changes(model, calendar_for(model), RandomStreams(2, 0))
+    sizes = np.array([c.size_lines for c in changes])
+    assert sizes.mean() == pytest.approx(model.team.size_mean_lines, rel=0.05)
+    assert sizes.std() / sizes.mean() == pytest.approx(0.5, abs=0.1)
+    commits = np.array([c.commit_hours for c in changes])
+    assert commits.max() < 28 * 24 and commits.max() > 27 * 24 - 24 * 3  # to the last Friday
+    fixed_size = scenario.with_values({"team.size_cv": 0.0}).model
+    same = generate_changes(fixed_size, calendar_for(fixed_size), RandomStreams(2, 0))
+    assert {c.size_lines for c in same} == {model.team.size_mean_lines}
+
+
+def test_each_source_of_randomness_has_its_named_stream(default_scenario):
+    """One stream per source (cdsim/random_streams.py): the commits' times, the sizes, the
+    defects and the four detectors' draws come from the streams of those names, in that
+    layout, so that changing one source leaves the others' numbers alone."""
+    from cdsim.distributions import sample_array
+    from cdsim.pipeline import calendar_for
+    from cdsim.random_streams import RandomStreams
+    from cdsim.stages.commit import defect_probability, generate_changes
+
+    model = default_scenario.model
+    changes = generate_changes(model, calendar_for(model), RandomStreams(7, 1))
+    n = len(changes)
+    fresh = RandomStreams(7, 1)
+    team = model.team
+    sizes = sample_array("lognormal", team.size_mean_lines, team.size_cv, fresh("sizes"), n)
+    defects = fresh("defects").random(n) < defect_probability(
+        sizes, team.defect_probability, team.size_mean_lines
+    )
+    draws = fresh("detection").random((n, 4))
+    assert [c.size_lines for c in changes] == sizes.tolist()
+    assert [c.defect for c in changes] == defects.tolist()
+    assert [c.detection_draws for c in changes] == [tuple(row) for row in draws.tolist()]
+
+
+def test_the_defect_probability_of_a_size():
+    """1 - (1 - p)^(size / mean): p at the mean size, 1 - (1 - p)^2 at twice it, 0 for an
+    empty change; exactly 0 or 1 when p is."""
+    from cdsim.stages.commit import defect_probability
+
+    sizes = [0, 50, 100, 200]
+    assert defect_probability(sizes, 0.1, 100.0).tolist() == pytest.approx(
+        [0.0, 1 - 0.9**0.5, 0.1, 1 - 0.9**2]
+    )
+    assert defect_probability(sizes, 1.0, 100.0).tolist() == [0.0, 1.0, 1.0, 1.0]
+    assert defect_probability([0.5, 3], 1.0, 100.0).tolist() == [1.0, 1.0]
+    assert defect_probability(sizes, 0.0, 100.0).tolist() == [0.0] * 4
