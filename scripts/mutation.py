@@ -139,6 +139,54 @@ EQUIVALENT: dict[str, str] = {
         )
         for n in (3, 5, 18, 20)
     },
+    # stages/
+    **{
+        f"cdsim.stages.commit.x_defect_probability__mutmut_{n}": (
+            "sizes are numbers: an int array divides to the same floats"
+        )
+        for n in (3, 5)
+    },
+    **{
+        f"cdsim.stages.commit.x_defect_probability__mutmut_{n}": (
+            "at p = 1 the formula gives the same 0 and 1 (0 ** 0 = 1); p > 1 is refused"
+        )
+        for n in (6, 7)
+    },
+    "cdsim.stages.commit.x_developers__mutmut_3": "Pipeline.committed ignores its argument",
+    **{
+        f"cdsim.stages.commit.x_generate_changes__mutmut_{n}": _ZIP_STRICT.replace(
+            "rows are NamedTuples", "the columns all have n items"
+        )
+        for n in (101, 103, 104)
+    },
+    **{
+        f"cdsim.stages.commit.x_generate_changes__mutmut_{n}": (
+            "ties between uniform commit times have probability 0, so every sort is stable; "
+            "numpy reads the kind case-insensitively"
+        )
+        for n in (35, 37, 39)
+    },
+    **{
+        f"cdsim.stages.commit.x_generate_changes__mutmut_{n}": (
+            "a lognormal of cv 0 is drawn as its mean, the same as fixed"
+        )
+        for n in (46, 49)
+    },
+    "cdsim.stages.commit.x_generate_changes__mutmut_79": "u <= p and u < p differ with probability 0",
+    "cdsim.stages.detection.x_catches__mutmut_2": "u <= p and u < p differ with probability 0",
+    **{
+        f"cdsim.stages.incident.x_fix_forward__mutmut_{n}": (
+            "has_defect of a change fixed forward is never read again: it is live for good"
+        )
+        for n in (24, 25)
+    },
+    "cdsim.stages.incident.x_incident__mutmut_52": "roll_back does not use deploy_id",
+    "cdsim.stages.production.x_deploy__mutmut_12": "None is falsy, as False",
+    "cdsim.stages.rework.x_rework__mutmut_17": "None is falsy, as False",
+    # practices/
+    "cdsim.practices.integration.x_release_train__mutmut_24": (
+        "a timeout of 0 at a cut due this very instant changes nothing"
+    ),
     # experiments.py
     **{
         f"cdsim.experiments.x__one_run__mutmut_{n}": (

@@ -390,3 +390,64 @@ def test_the_defect_probability_of_a_size():
     assert defect_probability(sizes, 1.0, 100.0).tolist() == [0.0, 1.0, 1.0, 1.0]
     assert defect_probability([0.5, 3], 1.0, 100.0).tolist() == [1.0, 1.0]
     assert defect_probability(sizes, 0.0, 100.0).tolist() == [0.0] * 4
+
+
+# ---------------------------------------------------------------------- the gates
+
+
+@pytest.mark.parametrize("practice", cdsim.PRACTICES)
+def test_every_live_change_went_through_the_gate_in_order(default_scenario, practice):
+    """commit <= first build <= last green build <= gate exit <= production; Continuous
+    Deployment's gate opens as staging ends (it is automatic)."""
+    run = cdsim.simulate(fast(default_scenario, days=2.0), practice, seed=14)
+    live = run.changes[run.changes["production_hours"].notna()]
+    assert len(live) > 50
+    order = ["commit_hours", "build_start_hours", "build_end_hours", "gate_exit_hours"]
+    for earlier, later in zip(order, [*order[1:], "production_hours"], strict=True):
+        assert (live[earlier] <= live[later] + EXACT).all(), (earlier, later)
+    if practice == "deployment":
+        assert np.allclose(live["gate_exit_hours"], live["staging_end_hours"])
+
+
+def test_a_train_whose_qa_outlasts_the_cadence_cuts_once_qa_is_over(default_scenario):
+    """Releases every day (24x7) with QA of 48.5 hours: the train never cuts while a
+    release is in QA; the cut that fell due meanwhile happens as QA ends, once (not one
+    cut per missed day)."""
+    scenario = fast(default_scenario, days=12.0, release__qa_duration=fixed(48.5 * 60))
+    events = cdsim.simulate(scenario, "integration", seed=15).events
+    cuts = np.unique(events.loc[events["event"] == "release_cut", "time_hours"])
+    assert len(cuts) >= 3 and cuts[0] == 24.0
+    assert np.allclose(np.diff(cuts), 48.5)
+
+
+def test_a_change_board_meets_at_each_of_its_times_even_half_an_hour_apart(default_scenario):
+    scenario = default_scenario.with_values(
+        {
+            "days": 15.0,
+            "warmup_days": 1.0,
+            "approval.mode": "board",
+            "approval.board_times": ["tue 10:00", "tue 10:30"],
+            "team.developers": 20,
+        }
+    )
+    events = cdsim.simulate(scenario, "delivery", seed=16).events
+    met = set(np.round(events.loc[events["event"] == "approved", "time_hours"] % 168.0, 9))
+    assert met == {34.0, 34.5}
+
+
+def test_the_practices_are_chosen_by_name_in_their_order():
+    from cdsim.practices import check_practices
+
+    assert check_practices(["deployment", "integration", "deployment"]) == (
+        "integration",
+        "deployment",
+    )
+    with pytest.raises(cdsim.UnknownPracticeError, match=r"^choose at least one practice$"):
+        check_practices([])
+    with pytest.raises(cdsim.UnknownPracticeError) as refused:
+        check_practices("delivery")
+    assert str(refused.value) == (
+        "practices must be a list of names, like ['delivery'], not the text 'delivery'"
+    )
+    with pytest.raises(cdsim.UnknownPracticeError, match="unknown practice 'ci'"):
+        check_practices(["delivery", "ci"])
