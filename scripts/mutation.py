@@ -206,6 +206,7 @@ EQUIVALENT: dict[str, str] = {
         for f, n in (("summarise", 44), ("summarise", 47), ("summarise", 48))
         + (("sweep", 23), ("sweep", 26), ("sweep", 27))
     },
+    "cdsim.experiments.x_summarise__mutmut_31": 'classify gives "" to a metric without a band',
     "cdsim.experiments.x_summarise__mutmut_10": "grouping by a list gives tuple keys already",
     "cdsim.experiments.x_summarise__mutmut_3": "groupby(sort=None) keeps the order, as False",
     # output.py, files.py
@@ -219,7 +220,7 @@ EQUIVALENT: dict[str, str] = {
         f"cdsim.output.x_write_table__mutmut_{n}": (
             "parquet is written only once check_table_format found an engine: pandas picks it"
         )
-        for n in (33, 34, 35)
+        for n in (31, 33, 34, 35)
     },
     "cdsim.output.x__read_manifest__mutmut_2": _POSIX_UTF8,
     "cdsim.output.x__read_manifest__mutmut_4": _POSIX_UTF8,

@@ -274,10 +274,10 @@ def test_compare_and_sweep_pass_on_jobs_progress_and_bands(monkeypatch, default_
     tiny = default_scenario.with_values({"days": 3.0, "warmup_days": 1.0, "team.developers": 2})
     calls = []
     res = cdsim.compare(
-        tiny, replications=2, seed=3, jobs=2, progress=lambda *a: calls.append(a),
+        tiny, replications=2, seed=3, jobs=3, progress=lambda *a: calls.append(a),
         band_source="four-keys", practices=["deployment", "integration"],
     )  # fmt: skip
-    assert FakePool.made[0].max_workers == 2 and calls[-1] == (4, 4)
+    assert FakePool.made[0].max_workers == 3 and calls[-1] == (4, 4)  # 3: not every core
     assert res.practices == ("integration", "deployment")
     assert res.summary.attrs["band_source"] == "four-keys"
     for row in res.summary.itertuples():
@@ -300,10 +300,10 @@ def test_compare_and_sweep_pass_on_jobs_progress_and_bands(monkeypatch, default_
 
     FakePool.made, calls[:] = [], []
     table = cdsim.sweep(
-        tiny, {"build.runners": [1, 2]}, replications=1, jobs=2, band_source="dora-2021",
+        tiny, {"build.runners": [1, 2]}, replications=2, jobs=3, band_source="dora-2021",
         progress=lambda *a: calls.append(a), practices=["deployment"],
     )  # fmt: skip
-    assert FakePool.made[0].max_workers == 2 and calls[-1] == (2, 2)
+    assert FakePool.made[0].max_workers == 3 and calls[-1] == (4, 4)
     assert table.attrs["band_source"] == "dora-2021"
     lead = table[table["metric"] == "lead_time_median_hours"]
     assert (

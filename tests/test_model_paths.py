@@ -301,6 +301,7 @@ def test_a_fix_forward_puts_the_innocent_live_at_once_and_the_culprits_when_fixe
     )
     run = cdsim.simulate(scenario, "deployment", seed=12)
     changes, deploys, incidents = run.changes, run.deployments, run.incidents
+    assert changes["production_hours"].notna().all()  # the run ended with every change live
     assert incidents["incident_id"].tolist() == list(range(len(incidents)))
     ends = deploys.set_index("deploy_id")["end_hours"]
     restored = incidents.set_index("deploy_id")["restored_hours"]
@@ -312,6 +313,20 @@ def test_a_fix_forward_puts_the_innocent_live_at_once_and_the_culprits_when_fixe
     guilty = failed[culprit]
     assert np.allclose(guilty["production_hours"], restored[guilty["deploy_id"]].to_numpy())
     assert (guilty["rework_count"] == 1).all() and guilty["escaped"].all()
+    # with flaky builds before it, the fix forward is one more rework, not the only one
+    flaky = fast(
+        default_scenario,
+        days=3.0,
+        team__defect_probability=0.3,
+        build__flaky_probability=0.5,
+        incident__fix_forward_probability=1.0,
+    )
+    again = cdsim.simulate(flaky, "deployment", seed=12)
+    fixed_live = again.changes[again.changes["caught_in"] == "production"]
+    red = again.events[again.events["event"] == "build_red"].groupby("change_id").size()
+    expected = red.reindex(fixed_live["change_id"], fill_value=0).to_numpy() + 1
+    assert (fixed_live["rework_count"].to_numpy() == expected).all()
+    assert (expected > 1).any()
 
 
 def test_a_deploy_names_its_causes(default_scenario):
