@@ -302,6 +302,7 @@ def test_a_fix_forward_puts_the_innocent_live_at_once_and_the_culprits_when_fixe
     run = cdsim.simulate(scenario, "deployment", seed=12)
     changes, deploys, incidents = run.changes, run.deployments, run.incidents
     assert changes["production_hours"].notna().all()  # the run ended with every change live
+    assert run.end_hours == changes["production_hours"].max()  # and not before, nor later
     assert incidents["incident_id"].tolist() == list(range(len(incidents)))
     ends = deploys.set_index("deploy_id")["end_hours"]
     restored = incidents.set_index("deploy_id")["restored_hours"]
