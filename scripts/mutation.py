@@ -20,12 +20,14 @@ it); a mutant that no selected test reaches counts as a survivor. docs/testing.m
 the last measured scores and the survivors examined.
 
 Heavy: each mutant runs its tests once. Keep ``--jobs`` at 1 (the default) on a shared
-machine; a group takes from a minute (metrics) to tens of minutes (stages).
+machine; with ``--jobs 2`` a group took from one minute (output) to seven (stages) on a
+2-core machine (docs/testing.md).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import re
@@ -378,6 +380,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown group(s) {', '.join(unknown)}; choose from {', '.join(GROUPS)}")
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
+    if importlib.util.find_spec("mutmut") is None:
+        parser.error("mutmut is not installed here: pip install -e '.[mutation]'")
     base = args.workdir or Path(tempfile.gettempdir()) / "cdsim-mutation"
     reports = []
     for name in args.groups or list(GROUPS):
