@@ -155,7 +155,7 @@ def _commit_icon(ax: Axes, lang: str) -> None:
 # ------------------------------------------------------------------------------ parts
 
 
-def _bar(ax: Axes, practice: str, lang: str) -> None:
+def _bar(ax: Axes, practice: str, lang: str, greyed: bool = False) -> None:
     y, h, x1 = BAR_Y[practice], BAR_H, BAR_END[practice]
     pts = [
         (BAR_X0, y - h / 2),
@@ -171,7 +171,7 @@ def _bar(ax: Axes, practice: str, lang: str) -> None:
         (BAR_X0, y - h / 2),
         0.16,
         h,
-        facecolor=style.practice_color(practice),
+        facecolor=style.NO_DATA_COLOR if greyed else style.practice_color(practice),
         edgecolor="none",
         zorder=2,
     )
@@ -189,7 +189,7 @@ def _bar(ax: Axes, practice: str, lang: str) -> None:
         va="center",
         fontsize=style.ANNOTATION_SIZE + 1,
         fontweight="bold",
-        color=style.INK,
+        color=style.MUTED_INK if greyed else style.INK,
         zorder=3,
         gid=f"bar-title:{practice}",
         linespacing=1.15,
@@ -210,6 +210,23 @@ def _bar(ax: Axes, practice: str, lang: str) -> None:
         ax.add_patch(ghost)
 
 
+def _not_run(ax: Axes, practice: str, lang: str) -> None:
+    """A practice the result does not hold: its bar says so, greyed, with no numbers."""
+    y = BAR_Y[practice]
+    ax.text(
+        CHIP_X0 + 2 * CHIP_W,
+        y,
+        t("chart.comparison.not_run", lang),
+        ha="center",
+        va="center",
+        fontsize=style.ANNOTATION_SIZE,
+        fontstyle="italic",
+        color=style.MUTED_INK,
+        zorder=3,
+        gid=f"not-run:{practice}",
+    )
+
+
 def _chips(ax: Axes, summary: pd.DataFrame, practice: str, lang: str, with_ci: bool) -> None:
     y = BAR_Y[practice]
     for k, metric in enumerate(FOUR_KEYS):
@@ -223,7 +240,7 @@ def _chips(ax: Axes, summary: pd.DataFrame, practice: str, lang: str, with_ci: b
             t(f"metric.{metric}.short", lang),
             ha="center",
             va="center",
-            fontsize=style.SMALL_SIZE - 1,
+            fontsize=style.SMALL_SIZE - 2,
             color=style.MUTED_INK,
             zorder=3,
             gid=f"label:{practice}:{metric}",
@@ -371,8 +388,13 @@ def _stations(ax: Axes, lang: str) -> None:
                 )
 
 
-def plot_comparison(summary: pd.DataFrame, lang: str = "en", ax: Axes | None = None):
+def plot_comparison(
+    summary: pd.DataFrame, lang: str = "en", ax: Axes | None = None, context: str = ""
+):
     """Redraw the CI / Continuous Delivery / Continuous Deployment figure with simulated keys.
+
+    Practices that the summary does not hold (``cdsim run`` simulates one) keep their bar,
+    greyed, marked "not run".
 
     Parameters
     ----------
@@ -382,6 +404,9 @@ def plot_comparison(summary: pd.DataFrame, lang: str = "en", ax: Axes | None = N
         Language of every text.
     ax : Axes, optional
         Draw into this axes (made equal-aspect, axis off) and return it.
+    context : str, optional
+        A line that says which scenario and experiment the numbers come from
+        (:func:`cdsim.presentation.scenario_text.context_line`), printed at the foot.
 
     Returns
     -------
@@ -407,9 +432,13 @@ def plot_comparison(summary: pd.DataFrame, lang: str = "en", ax: Axes | None = N
         gid="title",
     )
     _commit_icon(ax, lang)
+    held = set(summary["practice"]) if len(summary) else set()
     for practice in PRACTICES:
-        _bar(ax, practice, lang)
-        _chips(ax, summary, practice, lang, with_ci)
+        _bar(ax, practice, lang, greyed=practice not in held)
+        if practice in held:
+            _chips(ax, summary, practice, lang, with_ci)
+        else:
+            _not_run(ax, practice, lang)
         _gate(ax, practice, lang)
     _stations(ax, lang)
     note = (
@@ -418,11 +447,13 @@ def plot_comparison(summary: pd.DataFrame, lang: str = "en", ax: Axes | None = N
         else t("chart.comparison.note_single", lang)
     )
     source = summary.attrs.get("band_source", DEFAULT_SOURCE)
+    lines = [context] if context else []
+    lines += [note + " " + t(f"bands.source.{source}", lang)]
+    lines += [t("chart.comparison.note_integration", lang)]
     ax.text(
         0.35,
         0.3,
-        f"{note} {t(f'bands.source.{source}', lang)}\n"
-        f"{t('chart.comparison.note_integration', lang)}",
+        "\n".join(textwrap.fill(line, 175) for line in lines),
         ha="left",
         va="center",
         fontsize=style.SMALL_SIZE - 1,

@@ -15,8 +15,10 @@ from cdsim.cli.app import BadInput, cli
 from cdsim.cli.assignments import vary_callback
 from cdsim.cli.options import Options, charts_option, common_options, metric_callback, options_from
 from cdsim.cli.progress import Progress, jobs_text, say
+from cdsim.i18n import practice_name, t
 from cdsim.output import OutputFolder
 from cdsim.presentation import summary_text, sweep_text
+from cdsim.presentation.report import sweep_section
 
 
 def load(name_or_path: str, settings: dict[str, Any], hint_option: str = "--set") -> cdsim.Scenario:
@@ -64,10 +66,11 @@ def _compare_and_write(
         writing.write_comparison_tables(comparison, out, opts.fmt)
         if charts:
             writing.write_charts(comparison, out.folder, opts.lang)
-        text = writing.scenario_file_text(
-            sc, writing.reproduce_command(command[0], opts, command[1:])
-        )
-        out.write_text("scenario.toml", text)
+        again = writing.reproduce_command(command[0], opts, command[1:])
+        out.write_text("scenario.toml", writing.scenario_file_text(sc, again))
+        kind = "run" if command[0] == "run" else "compare"
+        title = {"practice": practice_name(practices[0], opts.lang)} if kind == "run" else None
+        writing.write_report(out, kind, sc, opts, again, comparison.summary, title)
         written = out.commit()
     _finish(opts, written, _comparison_text(comparison, opts))
 
@@ -83,6 +86,9 @@ def _finish(opts: Options, written: list[Path], text: str | None) -> None:
     if text is not None and not opts.quiet:
         click.echo(text)
     say(opts, f"Wrote {len(written)} files to {opts.out}")
+    report = [path for path in written if path.name == "report.html"]
+    if report:
+        say(opts, t("report.written", opts.lang, path=report[0]))
 
 
 @cli.command(
@@ -213,10 +219,10 @@ def sweep(
             extra += ["--vary", f"{key}={','.join(writing.toml_literal(v) for v in values)}"]
         for metric in metrics:
             extra += ["--metric", metric]
-        out.write_text(
-            "scenario.toml",
-            writing.scenario_file_text(sc, writing.reproduce_command("sweep", opts, extra)),
-        )
+        again = writing.reproduce_command("sweep", opts, extra)
+        out.write_text("scenario.toml", writing.scenario_file_text(sc, again))
+        section = sweep_section(table, list(vary), metrics, opts.lang)
+        writing.write_report(out, "sweep", sc, opts, again, None, sections=[section])
         written = out.commit()
     text = "\n\n".join(sweep_text(table, m, list(vary), opts.lang) for m in metrics)
     _finish(opts, written, text)
@@ -240,5 +246,7 @@ def figure(scenario: str, **kwargs) -> None:
     with OutputFolder(opts.out) as out:
         comparison = _run_comparison(sc, opts, cdsim.PRACTICES, "3 practices")
         writing.write_comparison_figure(comparison, out.folder, opts.lang)
+        again = writing.reproduce_command("figure", opts)
+        writing.write_report(out, "figure", sc, opts, again, comparison.summary)
         written = out.commit()
     _finish(opts, written, _comparison_text(comparison, opts))

@@ -68,9 +68,9 @@ def write_charts(comparison, folder: Path, lang: str) -> list[Path]:
 def write_comparison_figure(comparison, folder: Path, lang: str) -> list[Path]:
     """Only the redrawn comparison figure, into ``folder``."""
     _use_agg()
-    from cdsim.charts.comparison_figure import plot_comparison
+    from cdsim.charts.gallery import CHARTS
 
-    return _save_figure(plot_comparison(comparison.summary, lang=lang), folder, "comparison", lang)
+    return _save_figure(CHARTS["comparison"](comparison, lang), folder, "comparison", lang)
 
 
 def write_sweep_charts(table: pd.DataFrame, metrics: Sequence[str], folder: Path, lang: str):
@@ -86,3 +86,45 @@ def write_sweep_charts(table: pd.DataFrame, metrics: Sequence[str], folder: Path
 def write_comparison_tables(comparison, out: OutputFolder, fmt: str) -> None:
     for name in TABLES:
         out.write_table(getattr(comparison, name), name, fmt)
+
+
+CHART_ORDER = ("comparison", "scorecard", "lead_time", "failure", "frequency", "time_breakdown")
+
+
+def write_report(
+    out: OutputFolder,
+    kind: str,
+    scenario: cdsim.Scenario,
+    opts: Options,
+    command: str,
+    summary: pd.DataFrame | None,
+    title_values: dict[str, str] | None = None,
+    sections: Sequence[str] = (),
+) -> Path:
+    """``report.html``: one page for everything already written into ``out`` (so it goes
+    last), in the result's language (:mod:`cdsim.presentation.report`)."""
+    from cdsim.presentation.report import Page, render
+
+    suffix = f"_{opts.lang}.png"
+    pngs = sorted(p.name for p in out.folder.glob(f"*{suffix}"))
+    names = [name.removesuffix(suffix) for name in pngs]
+    rank = {name: i for i, name in enumerate(CHART_ORDER)}
+    charts = sorted(zip(names, pngs, strict=True), key=lambda c: (rank.get(c[0], 99), c[0]))
+    tables = sorted(
+        p.name for p in out.folder.iterdir() if p.suffix in (".csv", ".parquet") and p.is_file()
+    )
+    page = Page(
+        lang=opts.lang,
+        title=cdsim.i18n.t(
+            f"report.title.{kind}", opts.lang, name=scenario.name, **(title_values or {})
+        ),
+        scenario=scenario,
+        replications=opts.replications,
+        seed=opts.seed,
+        band_source=opts.bands,
+        command=command,
+        charts=charts,
+        tables=tables,
+        sections=list(sections),
+    )
+    return out.write_text("report.html", render(page, summary))

@@ -119,10 +119,14 @@ class Cell:
         return format_metric(self.metric, self.mean, lang)
 
     def ci_text(self, lang: str = "en") -> str:
-        """The interval, or ``""`` when :attr:`has_ci` is false."""
+        """The interval, or ``""`` when :attr:`has_ci` is false or when the interval is
+        narrower than the last digit shown: ``11/day [11–11]`` says nothing, so it is left
+        out (the notes under tables and figures say so)."""
         if not self.has_ci:
             return ""
-        return format_ci(self.metric, self.mean, self.ci_low, self.ci_high, lang)
+        text = format_ci(self.metric, self.mean, self.ci_low, self.ci_high, lang)
+        low, _, high = text.strip("[]%").partition("–")
+        return "" if low == high else text
 
     def text(self, lang: str = "en") -> str:
         """Value and interval on one line: ``16 h [12–19]``."""

@@ -165,6 +165,7 @@ class ScenarioModel(_Strict):
 
     name: str
     description: str = ""
+    description_pt: str = ""  # the description in Brazilian Portuguese (optional)
     base: str | None = None
     practice: Practice = "delivery"
     days: float = Field(gt=0, le=3650)
