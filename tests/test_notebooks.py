@@ -1,34 +1,67 @@
-"""Every classroom notebook runs top to bottom, quickly, and is committed without outputs.
+"""Every classroom notebook, in English and in Brazilian Portuguese, runs top to bottom,
+quickly, and is committed without outputs; each pair stays in step; and what the prose
+states matches what the cells and the model compute.
 
 The notebooks read ``CDSIM_QUICK=1`` (set here) and then use few replications and a short
-horizon, so that the whole file runs in well under three minutes on two cores.
+horizon. Numbers that depend on the simulation are printed by the cells (and the claims
+about them checked by ``assert`` lines in the cells); the tests below check the rest:
+the arithmetic of the worked answers, the scenario values and colours the prose names,
+and the explorer's labels.
 """
 
 from __future__ import annotations
 
+import ast
+import csv
+import difflib
+import importlib
+import inspect
 import os
+import re
 import time
 from pathlib import Path
 
 import pytest
 
+import cdsim
+from cdsim import charts
+
 nbformat = pytest.importorskip("nbformat")
 nbclient = pytest.importorskip("nbclient")
 pytest.importorskip("ipykernel")
 
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+PAIRS = {  # English notebook -> its Brazilian Portuguese twin
+    "01_three_practices.ipynb": "01_tres_praticas.ipynb",
+}
+PAIRED = [*PAIRS, *PAIRS.values()]
 EXPECTED = [
-    "01_three_practices.ipynb",
-    "01_tres_praticas.ipynb",
+    *PAIRED,
     "02_same_team_three_practices.ipynb",
     "03_explorer.ipynb",
     "04_experiments.ipynb",
 ]
-SECONDS_PER_NOTEBOOK = 90  # a generous ceiling; each takes a few seconds in quick mode
+LANG_OF = {**dict.fromkeys(PAIRS, "en"), **dict.fromkeys(PAIRS.values(), "pt")}
+METADATA_LANGUAGE = {"en": "en", "pt": "pt-BR"}
+LANG_LINE = re.compile(r'^LANG = "(en|pt)"$', re.MULTILINE)
+"""The one line of code in which the two notebooks of a pair may differ."""
+SECONDS_PER_NOTEBOOK = 90  # a generous ceiling; each takes well under a minute in quick mode
 
 
 def read(name: str):
     return nbformat.read(NOTEBOOKS / name, as_version=4)
+
+
+def code_cells(nb) -> list[str]:
+    return [c.source for c in nb.cells if c.cell_type == "code"]
+
+
+def markdown(nb) -> str:
+    return "\n\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+
+
+# ----------------------------------------------------------------------- files and pairs
 
 
 def test_the_notebooks_are_all_there():
@@ -46,18 +79,110 @@ def test_committed_without_outputs(name):
             assert cell.execution_count is None, f"{name}: a code cell has an execution count"
 
 
-def test_the_portuguese_notebook_mirrors_the_english_one():
-    en, pt = read("01_three_practices.ipynb"), read("01_tres_praticas.ipynb")
-    assert [c.cell_type for c in en.cells] == [c.cell_type for c in pt.cells]
-    charts_pt = [c.source for c in pt.cells if "charts." in c.source]
-    assert charts_pt and all('lang="pt"' in s for s in charts_pt)
+@pytest.mark.parametrize("name", PAIRED)
+def test_the_language_is_set_once_in_the_first_code_cell(name):
+    nb = read(name)
+    lang = LANG_OF[name]
+    assert nb.metadata.get("language") == METADATA_LANGUAGE[lang]
+    code = code_cells(nb)
+    found = [(i, m.group(1)) for i, src in enumerate(code) for m in LANG_LINE.finditer(src)]
+    assert found == [(0, lang)], f'{name}: expected one line LANG = "{lang}" in the first code cell'
+
+
+def _headings_and_answers(source: str) -> tuple:
+    headings = tuple(len(m.group(1)) for m in re.finditer(r"^(#+) ", source, re.MULTILINE))
+    return headings, source.count("<details>"), source.count("$$")
+
+
+@pytest.mark.parametrize("en_name", PAIRS)
+def test_a_pair_has_the_same_cells(en_name):
+    en, pt = read(en_name), read(PAIRS[en_name])
+    assert [c.cell_type for c in en.cells] == [c.cell_type for c in pt.cells], (
+        f"{en_name} and {PAIRS[en_name]}: the cells differ in number or kind"
+    )
+    for k, (a, b) in enumerate(zip(en.cells, pt.cells, strict=True)):
+        if a.cell_type != "markdown":
+            continue
+        assert _headings_and_answers(a.source) == _headings_and_answers(b.source), (
+            f"markdown cell {k}: headings, answers (<details>) or formulas ($$) differ"
+        )
+        if len(a.source.split()) > 3:
+            assert a.source != b.source, f"{PAIRS[en_name]}, markdown cell {k}: not translated"
+
+
+@pytest.mark.parametrize("en_name", PAIRS)
+def test_a_pair_has_the_same_code(en_name):
+    """Code cells are identical but for the line LANG = "en" / LANG = "pt"."""
+    pt_name = PAIRS[en_name]
+    en, pt = code_cells(read(en_name)), code_cells(read(pt_name))
+    assert len(en) == len(pt)
+    for k, (a, b) in enumerate(zip(en, pt, strict=True)):
+        a, b = LANG_LINE.sub("LANG = ...", a), LANG_LINE.sub("LANG = ...", b)
+        diff = "\n".join(
+            difflib.unified_diff(a.splitlines(), b.splitlines(), en_name, pt_name, lineterm="", n=1)
+        )
+        assert a == b, f"code cell {k} differs:\n{diff}"
+
+
+def _python(source: str) -> ast.Module:
+    """A code cell as Python: IPython magics (``%matplotlib inline``) left out."""
+    lines = [line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))]
+    return ast.parse("\n".join(lines))
+
+
+def _takes_lang(function) -> bool:
+    try:
+        return "lang" in inspect.signature(function).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+@pytest.mark.parametrize("name", PAIRED)
+def test_every_function_that_takes_a_language_gets_LANG(name):
+    """Charts and formatters are called with lang=LANG, so a Portuguese notebook draws and
+    writes in Portuguese (its LANG line says "pt": see the test above)."""
+    tree = ast.Module(body=[], type_ignores=[])
+    for source in code_cells(read(name)):
+        tree.body.extend(_python(source).body)
+    modules = {"cdsim": cdsim, "charts": charts}
+    names = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("cdsim"):
+            module = importlib.import_module(node.module)
+            for alias in node.names:
+                names[alias.asname or alias.name] = getattr(module, alias.name)
+    calls = 0
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+            target = getattr(modules.get(func.value.id), func.attr, None)
+        elif isinstance(func, ast.Name):
+            target = names.get(func.id)
+        else:
+            target = None
+        if target is None or not _takes_lang(target):
+            continue
+        calls += 1
+        langs = [k.value for k in node.keywords if k.arg == "lang"]
+        position = list(inspect.signature(target).parameters).index("lang")
+        if len(node.args) > position:
+            langs.append(node.args[position])
+        assert len(langs) == 1 and isinstance(langs[0], ast.Name) and langs[0].id == "LANG", (
+            f"{name}, line {node.lineno} of its code: {ast.unparse(node)} needs lang=LANG"
+        )
+    if not name.startswith("03_"):
+        assert calls, f"{name} draws no chart in LANG"
 
 
 def test_the_explorer_notebook_shows_the_app_in_one_line():
-    nb = read("03_explorer.ipynb")
-    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    code = code_cells(read("03_explorer.ipynb"))
     assert len(code) == 1
     assert code[0].strip().splitlines()[-1] == "cdsim.explorer()"
+
+
+# ----------------------------------------------------------------------- running them
 
 
 def execute(name: str, monkeypatch):
@@ -91,7 +216,7 @@ def test_runs_top_to_bottom_in_quick_mode(name, monkeypatch):
     errors = list(outputs_of(nb, "error"))
     assert not errors, errors
     assert seconds < SECONDS_PER_NOTEBOOK
-    if name == "03_explorer.ipynb":
+    if name.startswith("03_"):
         widgets = list(outputs_of(nb, mime="application/vnd.jupyter.widget-view+json"))
         assert len(widgets) == 1, "the explorer did not display"
     else:
@@ -99,3 +224,30 @@ def test_runs_top_to_bottom_in_quick_mode(name, monkeypatch):
     # executing must not have touched the file on disk
     assert all(not c.get("outputs") for c in read(name).cells if c.cell_type == "code")
     assert os.environ.get("CDSIM_QUICK") == "1"
+
+
+# ----------------------------------------------------------------------- what the prose says
+
+
+def prose(name: str) -> str:
+    """The markdown of notebook ``name``, every run of white space made one space."""
+    return " ".join(markdown(read(name)).split())
+
+
+def in_both(en_name: str, english: str, portuguese: str | None = None) -> None:
+    """``english`` is in the prose of ``en_name``; ``portuguese`` (default: the same text
+    with a decimal comma) is in the prose of its twin."""
+    if portuguese is None:
+        portuguese = english.replace(".", ",")
+    assert english in prose(en_name), f"{en_name} no longer says {english!r}"
+    assert portuguese in prose(PAIRS[en_name]), f"{PAIRS[en_name]} no longer says {portuguese!r}"
+
+
+def test_the_dora_limits_notebook_1_quotes():
+    with open(ROOT / "data" / "dora_bands.csv", newline="") as f:
+        rows = {(r["source"], r["metric"], r["band"]): r for r in csv.DictReader(f)}
+    lead = "lead_time_median_hours"
+    assert float(rows["dora-2023", lead, "elite"]["threshold"]) == 24  # under one day
+    assert float(rows["dora-2023", lead, "high"]["threshold"]) == 168  # under a week
+    in_both("01_three_practices.ipynb", "under one day is elite, under a week is high",
+            "abaixo de um dia é elite; abaixo de uma semana, alto")  # fmt: skip
