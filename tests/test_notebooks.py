@@ -12,10 +12,12 @@ and the explorer's labels.
 from __future__ import annotations
 
 import ast
+import colorsys
 import csv
 import difflib
 import importlib
 import inspect
+import math
 import os
 import re
 import time
@@ -34,14 +36,10 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 PAIRS = {  # English notebook -> its Brazilian Portuguese twin
     "01_three_practices.ipynb": "01_tres_praticas.ipynb",
+    "02_same_team_three_practices.ipynb": "02_mesmo_time_tres_praticas.ipynb",
 }
 PAIRED = [*PAIRS, *PAIRS.values()]
-EXPECTED = [
-    *PAIRED,
-    "02_same_team_three_practices.ipynb",
-    "03_explorer.ipynb",
-    "04_experiments.ipynb",
-]
+EXPECTED = [*PAIRED, "03_explorer.ipynb", "04_experiments.ipynb"]
 LANG_OF = {**dict.fromkeys(PAIRS, "en"), **dict.fromkeys(PAIRS.values(), "pt")}
 METADATA_LANGUAGE = {"en": "en", "pt": "pt-BR"}
 LANG_LINE = re.compile(r'^LANG = "(en|pt)"$', re.MULTILINE)
@@ -251,3 +249,78 @@ def test_the_dora_limits_notebook_1_quotes():
     assert float(rows["dora-2023", lead, "high"]["threshold"]) == 168  # under a week
     in_both("01_three_practices.ipynb", "under one day is elite, under a week is high",
             "abaixo de um dia é elite; abaixo de uma semana, alto")  # fmt: skip
+
+
+def test_the_worked_answers_of_notebook_2():
+    stats = pytest.importorskip("scipy.stats")
+    nb = "02_same_team_three_practices.ipynb"
+    # a quarter of the width: 4^2 = 16 times the replications, 5 x 16 = 80
+    assert 4**2 == 16 and 5 * 16 == 80
+    in_both(nb, "**80**")
+    # with the Student-t factor: the smallest n whose interval is a quarter as wide
+
+    def t(n):
+        return stats.t.ppf(0.975, n - 1)
+
+    target = t(5) / math.sqrt(5) / 4
+    n = next(n for n in range(5, 200) if t(n) / math.sqrt(n) <= target)
+    assert n == 43
+    in_both(nb, f"**{n}**")
+    in_both(nb, f"{t(5):.2f} at $n = 5$", f"{t(5):.2f} com $n = 5$".replace(".", ","))
+    in_both(nb, f"{t(n):.2f} at $n = {n}$", f"{t(n):.2f} com $n = {n}$".replace(".", ","))
+    # the night between the end and the start of the working day
+    start, end = cdsim.load_scenario("classroom").get("calendar.work_hours").split("-")
+    night = 24 - (int(end[:2]) - int(start[:2]))
+    assert (start, end, night) == ("09:00", "18:00", 15)
+    in_both(nb, "09:00 to 18:00", "09:00 às 18:00")
+    in_both(nb, f"after {night} hours of night", f"depois de {night} horas de noite")
+
+
+def test_the_presets_notebook_2_describes():
+    gates = {}
+    for name in ("elite", "high", "medium", "low"):
+        sc = cdsim.load_scenario(name)
+        gates[name] = (sc.model.practice, sc.get("approval.mode"), sc.get("release.every_days"))
+    assert gates["elite"][0] == "deployment"
+    assert gates["high"][:2] == ("delivery", "board")
+    assert len(cdsim.load_scenario("high").get("approval.board_times")) == 2  # twice a week
+    assert gates["medium"][0::2] == ("integration", 14)  # every two weeks
+    assert gates["low"][0::2] == ("integration", 42)  # every six weeks
+
+
+def _hue_degrees(color) -> float:
+    from matplotlib.colors import to_rgb
+
+    return colorsys.rgb_to_hsv(*to_rgb(color))[0] * 360
+
+
+@pytest.fixture(scope="module")
+def short_comparison():
+    sc = cdsim.load_scenario("classroom").with_values({"days": 20})
+    return cdsim.compare(sc, replications=1, seed=1, jobs=1)
+
+
+@pytest.mark.parametrize(("lang", "label"), [("en", "at the gate"), ("pt", "no portão")])
+def test_the_band_notebook_2_calls_magenta_is_magenta(short_comparison, lang, label):
+    """Notebook 2's answer names the band that grows between two releases "the magenta
+    band, *at the gate* in the legend"; in-production is the grey area."""
+    from matplotlib.colors import to_rgb
+    from matplotlib.legend import Legend
+
+    fig = charts.flow_figure(short_comparison.changes, lang=lang)
+    bands = {a.get_gid(): a for a in fig.findobj(lambda o: str(o.get_gid()).startswith("cfd:"))}
+    gate = bands["cfd:integration:gate"].get_facecolor()[0]
+    assert 285 <= _hue_degrees(gate) <= 335  # magenta, between purple and pink
+    grey = to_rgb(bands["cfd:integration:production"].get_facecolor()[0])
+    assert max(grey) - min(grey) < 0.02
+    legends = fig.findobj(Legend)
+    patches = [h for legend in legends for h in legend.legend_handles if h.get_label() == label]
+    assert patches and all(
+        to_rgb(p.get_facecolor()) == pytest.approx(to_rgb(gate)) for p in patches
+    )
+    name = "02_same_team_three_practices.ipynb"
+    text = prose(name if lang == "en" else PAIRS[name])
+    assert re.search(rf"magenta( band)?, \*{re.escape(label)}\*", text)
+
+
+# Slider, button and tab names notebook 3 quotes (in bold), as the explorer shows them.
