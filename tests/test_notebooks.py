@@ -37,9 +37,10 @@ NOTEBOOKS = ROOT / "notebooks"
 PAIRS = {  # English notebook -> its Brazilian Portuguese twin
     "01_three_practices.ipynb": "01_tres_praticas.ipynb",
     "02_same_team_three_practices.ipynb": "02_mesmo_time_tres_praticas.ipynb",
+    "03_explorer.ipynb": "03_explorador.ipynb",
 }
 PAIRED = [*PAIRS, *PAIRS.values()]
-EXPECTED = [*PAIRED, "03_explorer.ipynb", "04_experiments.ipynb"]
+EXPECTED = [*PAIRED, "04_experiments.ipynb"]
 LANG_OF = {**dict.fromkeys(PAIRS, "en"), **dict.fromkeys(PAIRS.values(), "pt")}
 METADATA_LANGUAGE = {"en": "en", "pt": "pt-BR"}
 LANG_LINE = re.compile(r'^LANG = "(en|pt)"$', re.MULTILINE)
@@ -174,10 +175,11 @@ def test_every_function_that_takes_a_language_gets_LANG(name):
         assert calls, f"{name} draws no chart in LANG"
 
 
-def test_the_explorer_notebook_shows_the_app_in_one_line():
-    code = code_cells(read("03_explorer.ipynb"))
+@pytest.mark.parametrize("name", ["03_explorer.ipynb", "03_explorador.ipynb"])
+def test_the_explorer_notebook_shows_the_app_in_one_line(name):
+    code = code_cells(read(name))
     assert len(code) == 1
-    assert code[0].strip().splitlines()[-1] == "cdsim.explorer()"
+    assert code[0].strip().splitlines()[-1] == "cdsim.explorer(lang=LANG)"
 
 
 # ----------------------------------------------------------------------- running them
@@ -324,3 +326,59 @@ def test_the_band_notebook_2_calls_magenta_is_magenta(short_comparison, lang, la
 
 
 # Slider, button and tab names notebook 3 quotes (in bold), as the explorer shows them.
+EXPLORER_LABELS = {
+    "en": [
+        "Approval delay (h)", "Unit tests (build)", "Developers", "CI runners",
+        "Where time goes", "Release every (days)", "Defect chance", "Reset", "Random seed",
+    ],
+    "pt": [
+        "Espera p/ aprovar (h)", "Testes unitários (build)", "Desenvolvedores",
+        "Runners de CI", "Onde vai o tempo", "Release a cada (dias)", "Chance de defeito",
+        "Restaurar", "Semente aleatória",
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "pt"])
+def test_notebook_3_names_what_the_explorer_shows(lang):
+    app = cdsim.explorer(lang=lang, auto_update=False)
+    shown = {re.sub(r"<[^>]+>", "", label.value) for label in app.labels.values()}
+    shown |= {app.reset_button.description, *app.tabs.titles}
+    shown |= {text for text, _ in app.language.options}
+    name = "03_explorer.ipynb" if lang == "en" else "03_explorador.ipynb"
+    nb = read(name)
+    bold = set(re.findall(r"\*\*(.+?)\*\*", nb.cells[-1].source))
+    assert bold <= set(EXPLORER_LABELS[lang]), bold - set(EXPLORER_LABELS[lang])
+    prose = markdown(nb)
+    for label in EXPLORER_LABELS[lang]:
+        assert f"**{label}**" in prose, label
+        assert label in shown, f"the explorer ({lang}) shows no {label!r}"
+    assert "*English /" in prose and "Português*" in prose
+    # the starting values of "things to try" are the classroom preset's, and every
+    # value to move to is within the slider's range
+    moves = {
+        "approval_delay": (4, 16),
+        "build_detection": (0.5, 0.9),
+        "developers": (10, 30),
+        "runners": (1, 3),
+        "release_every": (14, 2),
+        "defect_probability": (None, 0),
+    }
+    for slider, (start, goal) in moves.items():
+        widget = app.sliders[slider]
+        if start is not None:
+            assert widget.value == start, slider
+        assert widget.min <= goal <= widget.max, slider
+
+
+def test_a_slower_approval_leaves_deployment_alone():
+    """Notebook 3 asks why Deployment does not move with the approval delay (and notebook
+    4 asserts it on its sweep): it has no approval, and draws the same random numbers."""
+    sc = cdsim.load_scenario("classroom").with_values({"days": 20})
+    fast, slow = (
+        cdsim.simulate(
+            sc.with_values({"approval.delay.mean_hours": h}), "deployment", seed=1
+        ).metrics()
+        for h in (4, 16)
+    )
+    assert fast.equals(slow)
