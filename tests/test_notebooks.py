@@ -38,9 +38,9 @@ PAIRS = {  # English notebook -> its Brazilian Portuguese twin
     "01_three_practices.ipynb": "01_tres_praticas.ipynb",
     "02_same_team_three_practices.ipynb": "02_mesmo_time_tres_praticas.ipynb",
     "03_explorer.ipynb": "03_explorador.ipynb",
+    "04_experiments.ipynb": "04_experimentos.ipynb",
 }
-PAIRED = [*PAIRS, *PAIRS.values()]
-EXPECTED = [*PAIRED, "04_experiments.ipynb"]
+EXPECTED = [*PAIRS, *PAIRS.values()]
 LANG_OF = {**dict.fromkeys(PAIRS, "en"), **dict.fromkeys(PAIRS.values(), "pt")}
 METADATA_LANGUAGE = {"en": "en", "pt": "pt-BR"}
 LANG_LINE = re.compile(r'^LANG = "(en|pt)"$', re.MULTILINE)
@@ -78,7 +78,7 @@ def test_committed_without_outputs(name):
             assert cell.execution_count is None, f"{name}: a code cell has an execution count"
 
 
-@pytest.mark.parametrize("name", PAIRED)
+@pytest.mark.parametrize("name", EXPECTED)
 def test_the_language_is_set_once_in_the_first_code_cell(name):
     nb = read(name)
     lang = LANG_OF[name]
@@ -136,7 +136,7 @@ def _takes_lang(function) -> bool:
         return False
 
 
-@pytest.mark.parametrize("name", PAIRED)
+@pytest.mark.parametrize("name", EXPECTED)
 def test_every_function_that_takes_a_language_gets_LANG(name):
     """Charts and formatters are called with lang=LANG, so a Portuguese notebook draws and
     writes in Portuguese (its LANG line says "pt": see the test above)."""
@@ -382,3 +382,86 @@ def test_a_slower_approval_leaves_deployment_alone():
         for h in (4, 16)
     )
     assert fast.equals(slow)
+
+
+def _calendar_span(work_hours: float, start: float) -> float:
+    """Calendar hours that ``work_hours`` of work started at ``start`` take, on the
+    classroom calendar (Monday to Friday, 09:00 to 18:00; t = 0 is Monday 00:00)."""
+    t, left = start, work_hours
+    step = 1 / 60
+    while left > 1e-9:
+        day, hour = divmod(t, 24)
+        if int(day) % 7 < 5 and 9 <= hour < 18:
+            left -= step
+        t += step
+    return t - start
+
+
+def test_the_worked_answers_of_notebook_4():
+    nb = "04_experiments.ipynb"
+    # exercise 1
+    k = math.log(0.85) / math.log(0.95)
+    in_both(nb, f"= {k:.2f}$")
+    in_both(nb, "**3 changes**", "**3 mudanças**")
+    in_both(nb, f"four already give {100 * (1 - 0.95**4):.1f}%", "quatro já dão 18,5%")
+    assert f"{100 * (1 - 0.95**4):.1f}" == "18.5"
+    in_both(nb, f"= {100 * (1 - 0.95**20):.0f}\\%$")
+    in_both(nb, "($20 \\times 0.05$)")
+    assert 20 * 0.05 == 1
+    # the elite range of change failure rate that exercise 1 quotes
+    with open(ROOT / "data" / "dora_bands.csv", newline="") as f:
+        rows = {(r["source"], r["metric"], r["band"]): r for r in csv.DictReader(f)}
+    elite_2021 = rows["dora-2021", "change_failure_rate", "elite"]
+    assert (elite_2021["threshold"], elite_2021["published"]) == ("0.15", "0-15%")
+    in_both(nb, "DORA State of DevOps 2021 report (0-15%)", "DORA State of DevOps 2021 (0-15%)")
+    # exercise 2: the board, and the working hours of section 2
+    gaps = (48, 120)  # Tuesday 10:00 -> Thursday 10:00 -> Tuesday 10:00
+    assert sum(gaps) == 168
+    assert cdsim.load_scenario("classroom").with_values({"approval.mode": "board"}).get(
+        "approval.board_times"
+    ) == ["tue 10:00", "thu 10:00"]
+    wait = sum(g * g for g in gaps) / (2 * 168)
+    in_both(
+        nb,
+        f"\\approx {wait:.1f} \\text{{ hours}} \\approx {wait / 24:.1f}",
+        f"\\approx {wait:.1f} \\text{{ horas}} \\approx {wait / 24:.1f}".replace(".", ","),
+    )
+    assert f"{wait:.1f} {wait / 24:.1f}" == "49.7 2.1"
+    in_both(nb, "$168/4 = 42$")
+    starts = range(7 * 24)  # every hour of the week
+    spans12 = [_calendar_span(12, s) for s in starts]
+    spans16 = [_calendar_span(16, s) for s in starts]
+    assert min(spans12) > 24  # "more than a day of calendar time, with a night in it"
+    assert 16 / 9 < 2 and 3 * 24 < max(spans16) <= 4 * 24  # "up to four calendar days"
+    # exercise 3
+    need = 0.98 ** (1 / 1.5)
+    assert f"{need:.4f}" == "0.9866" and f"{1 - need:.4f}" == "0.0134"
+    assert f"{(1 - need) / 0.05:.2f}" == "0.27" and f"{1 - (1 - need) / 0.05:.2f}" == "0.73"
+    in_both(nb, "= 0.9866$")
+    in_both(nb, "d_b \\ge 0.73")
+    # exercise 4
+    assert 50 / 10 == 5
+    in_both(nb, "**5 days**", "**5 dias**")
+    in_both(nb, "**25 open changes**", "**25 mudanças abertas**")
+    # section 5: the textbook queue; its numbers come from the queueing scenario
+    queue = cdsim.load_scenario("queueing")
+    lam = queue.get("team.developers") * queue.get("team.commits_per_day") / 24
+    mu = 1 / queue.model.build.duration.mean_in_hours
+    assert (round(lam, 9), round(mu, 9)) == (7, 10)
+    wq = (lam / mu) / (mu - lam)
+    assert round(wq * 60, 6) == 14 and wq * 60 > 2 * 6  # more than two builds' worth
+    in_both(nb, "**14 minutes**", "**14 minutos**")
+    a, c = lam / mu, 2
+    below = sum(a**n / math.factorial(n) for n in range(c))
+    top = a**c / math.factorial(c) / (1 - a / c)
+    assert top / (below + top) / (c * mu - lam) * 60 < 1  # "a second runner: under a minute"
+    # exercise 5
+    threshold = 50 / 6  # lambda / (10 (10 - lambda)) = 0.5
+    assert f"{threshold:.2f}" == "8.33" and f"{threshold / 10:.2f}" == "0.83"
+    in_both(nb, "\\lambda \\ge 8.33$")
+    assert round(9 / (10 * (10 - 9)) * 60) == 54
+    in_both(nb, "it is 54 minutes", "ela é de 54 minutos")
+    classroom = cdsim.load_scenario("classroom")
+    assert classroom.model.build.duration.mean_in_hours * 60 == 10  # "a 10-minute build"
+    assert 20 * 3 == 60 and 60 * 10 / 60 == 10 and round(60 / 9) == 7 and 60 / 10 == 6
+    assert classroom.get("calendar.work_hours") == "09:00-18:00"  # "the 9 working hours"
