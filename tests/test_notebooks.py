@@ -140,18 +140,16 @@ def _takes_lang(function) -> bool:
 def test_every_function_that_takes_a_language_gets_LANG(name):
     """Charts and formatters are called with lang=LANG, so a Portuguese notebook draws and
     writes in Portuguese (its LANG line says "pt": see the test above)."""
-    tree = ast.Module(body=[], type_ignores=[])
-    for source in code_cells(read(name)):
-        tree.body.extend(_python(source).body)
+    cells = [_python(source) for source in code_cells(read(name))]
     modules = {"cdsim": cdsim, "charts": charts}
     names = {}
-    for node in ast.walk(tree):
+    for node in (node for cell in cells for node in ast.walk(cell)):
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("cdsim"):
             module = importlib.import_module(node.module)
             for alias in node.names:
                 names[alias.asname or alias.name] = getattr(module, alias.name)
     calls = 0
-    for node in ast.walk(tree):
+    for k, node in ((k, node) for k, cell in enumerate(cells) for node in ast.walk(cell)):
         if not isinstance(node, ast.Call):
             continue
         func = node.func
@@ -169,7 +167,7 @@ def test_every_function_that_takes_a_language_gets_LANG(name):
         if len(node.args) > position:
             langs.append(node.args[position])
         assert len(langs) == 1 and isinstance(langs[0], ast.Name) and langs[0].id == "LANG", (
-            f"{name}, line {node.lineno} of its code: {ast.unparse(node)} needs lang=LANG"
+            f"{name}, code cell {k}: {ast.unparse(node)} needs lang=LANG"
         )
     if not name.startswith("03_"):
         assert calls, f"{name} draws no chart in LANG"
