@@ -37,7 +37,8 @@ _EXE = shutil.which("cdsim", path=os.path.dirname(sys.executable)) or shutil.whi
 if _EXE is None:
     raise RuntimeError("the cdsim command is not installed: pip install -e '.[test]' first")
 COMMAND = [_EXE]
-ENV = {**os.environ, "MPLBACKEND": "Agg", "CDSIM_DEBUG": ""}
+ENGLISH = {"LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}  # whatever the tester's locale
+ENV = {**os.environ, "MPLBACKEND": "Agg", "CDSIM_DEBUG": "", **ENGLISH}
 
 
 def cdsim_cmd(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -55,8 +56,8 @@ def leftovers(*folders: Path) -> list[Path]:
     return [p for folder in folders if folder.exists() for p in folder.glob(f"{TEMP_PREFIX}*")]
 
 
-def invoke(*args: str):
-    return CliRunner().invoke(cli, list(args), prog_name="cdsim")
+def invoke(*args: str, env: dict[str, str] | None = None):
+    return CliRunner().invoke(cli, list(args), prog_name="cdsim", env={**ENGLISH, **(env or {})})
 
 
 @pytest.fixture(scope="module")
@@ -599,3 +600,36 @@ def test_sweep_chart_rejects_what_it_cannot_draw():
     fig = Figure()
     with pytest.raises(ValueError, match="several keys"):
         plot_sweep(table, "lead_time_median_hours", ax=fig.subplots())
+
+
+def test_the_command_line_speaks_portuguese_with_lang_pt_or_a_pt_br_locale(tmp_path):
+    """--lang pt, or a pt_BR locale when no --lang is given: messages, the summary and
+    the result folder's page are in Portuguese (--help may stay English)."""
+    out = tmp_path / "pt"
+    args = ("compare", *SMALL, "--jobs", "1", "--no-charts", "-o", str(out))
+    for extra, env in ((("--lang", "pt"), None), ((), {"LANG": "pt_BR.UTF-8"})):
+        result = invoke(*args, *extra, env=env)
+        assert result.exit_code == 0, result.output
+        assert "Simulando 'default': 3 práticas, 2 replicações cada" in result.stderr
+        assert "arquivos gravados em" in result.stderr and "Relatório:" in result.stderr
+        assert "Frequência de deploy" in result.stdout and "Entrega Contínua" in result.stdout
+        assert "Deployment frequency" not in result.stdout
+        assert "O placar DORA" in (out / "report.html").read_text(encoding="utf-8")
+        assert "# Para reproduzir este resultado:" in (out / "scenario.toml").read_text()
+    listing = invoke("scenarios", env={"LANG": "pt_BR.UTF-8"})
+    assert "Um time de produto de tamanho médio" in listing.stdout
+    assert "cdsim scenarios show NOME" in listing.stdout
+    english = invoke("scenarios", "--lang", "en", env={"LANG": "pt_BR.UTF-8"})
+    assert "A mid-size product team" in english.stdout
+
+
+def test_errors_and_interruptions_are_prefixed_in_the_language_of_the_command(monkeypatch):
+    result = cdsim_cmd("compare", "nope", "--lang", "pt")
+    assert result.returncode == 2 and result.stderr.startswith("Erro: ")
+    for name, value in ENGLISH.items():
+        monkeypatch.setenv(name, value)
+    assert cli_module.app.message_language(["run", "--lang=pt"]) == "pt"
+    assert cli_module.app.message_language(["run"]) == "en"
+    monkeypatch.setenv("LANG", "pt_BR.UTF-8")
+    assert cli_module.app.message_language(["run"]) == "pt"
+    assert cli_module.app.message_language(["run", "--lang", "en"]) == "en"

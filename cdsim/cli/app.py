@@ -10,6 +10,7 @@ import click
 
 import cdsim
 from cdsim.errors import CdsimError
+from cdsim.i18n import language_from_environment, normalize_lang, t
 
 EXIT_OK = 0
 
@@ -29,7 +30,8 @@ class BadInput(click.ClickException):
     exit_code = EXIT_BAD_INPUT
 
     def show(self, file=None) -> None:
-        click.echo(f"Error: {self.format_message()}", file=file or sys.stderr)
+        message = t("cli.error", message_language(sys.argv[1:]), message=self.format_message())
+        click.echo(message, file=file or sys.stderr)
 
 
 class CdsimGroup(click.Group):
@@ -71,15 +73,33 @@ def cli() -> None:
     """
 
 
+def message_language(argv: Sequence[str]) -> str:
+    """The language of the messages, before the options are parsed: ``--lang`` if the
+    command line gives it, else the terminal's locale."""
+    for i, word in enumerate(argv):
+        value = None
+        if word == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif word.startswith("--lang="):
+            value = word.split("=", 1)[1]
+        if value is not None:
+            try:
+                return normalize_lang(value)
+            except ValueError:
+                break
+    return language_from_environment(os.environ)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """The ``cdsim`` console script: exit status 0, 1 (unexpected), 2 (bad input), 130."""
+    lang = message_language(sys.argv[1:] if argv is None else list(argv))
     try:
         cli.main(args=argv, prog_name="cdsim", standalone_mode=False)
     except click.ClickException as error:
         error.show()
         sys.exit(error.exit_code)
     except (KeyboardInterrupt, click.exceptions.Abort):
-        click.echo("Interrupted.", err=True)
+        click.echo(t("cli.interrupted", lang), err=True)
         sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
         # the reader went away (cdsim scenarios show default | head): not an error
@@ -91,11 +111,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     except Exception as error:  # noqa: BLE001 - the last line of defence
         if os.environ.get("CDSIM_DEBUG"):
             raise
-        click.echo(
-            f"Error: unexpected {type(error).__name__}: {error}\n"
-            "This is a bug in cdsim; please report it with the command you ran "
-            "(set CDSIM_DEBUG=1 to see the traceback).",
-            err=True,
-        )
+        click.echo(t("cli.bug", lang, kind=type(error).__name__, message=error), err=True)
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_OK)

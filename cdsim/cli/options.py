@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,7 +12,7 @@ import click
 
 from cdsim.cli.assignments import set_callback
 from cdsim.errors import OutputError
-from cdsim.i18n import normalize_lang
+from cdsim.i18n import language_from_environment, normalize_lang
 from cdsim.metrics.bands import DEFAULT_SOURCE
 from cdsim.metrics.bands import sources as band_sources
 from cdsim.metrics.definitions import BANDED_METRICS, METRICS
@@ -20,11 +21,23 @@ from cdsim.output import check_table_format
 DEFAULT_OUT = "cdsim-results"
 
 
-def _lang_callback(ctx, param, value: str) -> str:
+def _lang_callback(ctx, param, value: str | None) -> str:
+    if value is None:  # not given: the terminal's locale (pt_BR... -> pt)
+        return language_from_environment(os.environ)
     try:
         return normalize_lang(value)
     except ValueError as error:
         raise click.BadParameter(str(error)) from None
+
+
+lang_option = click.option(
+    "--lang",
+    default=None,
+    show_default="the terminal's locale: pt for pt_BR, else en",
+    metavar="en|pt",
+    callback=_lang_callback,
+    help="Language of the messages, the tables, the charts and the report.",
+)
 
 
 def _format_callback(ctx, param, value: str) -> str:
@@ -115,14 +128,7 @@ def common_options(replications: int) -> Callable:
                 help="Output folder. The new result replaces the earlier cdsim result in it, "
                 "and only once the run has succeeded; other files are left alone.",
             ),
-            click.option(
-                "--lang",
-                default="en",
-                show_default=True,
-                metavar="en|pt",
-                callback=_lang_callback,
-                help="Language of the charts and the summary table.",
-            ),
+            lang_option,
             click.option(
                 "-q",
                 "--quiet",

@@ -10,6 +10,8 @@ import click
 
 import cdsim
 from cdsim.cli.app import cli
+from cdsim.cli.options import lang_option
+from cdsim.i18n import language_from_environment, t
 from cdsim.scenario.loader import scenarios_dir
 
 
@@ -22,8 +24,9 @@ Examples:
   cdsim scenarios show mine.toml              # every value, the preset merged in
 """,
 )
+@lang_option
 @click.pass_context
-def scenarios(ctx: click.Context) -> None:
+def scenarios(ctx: click.Context, lang: str) -> None:
     """List the built-in scenarios with their descriptions."""
     if ctx.invoked_subcommand is not None:
         return
@@ -31,12 +34,12 @@ def scenarios(ctx: click.Context) -> None:
     width = max(len(n) for n in names) + 2
     wrap = max(40, min(100, _terminal_width()) - width)
     for name in names:
-        description = cdsim.load_scenario(name).description
+        description = cdsim.load_scenario(name).description_in(lang)
         lines = textwrap.wrap(description, wrap) or [""]
         click.echo(name.ljust(width) + lines[0])
         for line in lines[1:]:
             click.echo(" " * width + line)
-    click.echo("\nShow one as TOML, ready to copy and edit: cdsim scenarios show NAME")
+    click.echo("\n" + t("cli.scenarios.hint", lang))
 
 
 def _terminal_width() -> int:
@@ -66,6 +69,7 @@ def scenarios_show(name: str) -> None:
         return
     if name.lower().endswith(".toml") or Path(name).exists():
         scenario = cdsim.load_scenario(name)
-        click.echo(f"# {name}: every value, its base merged in\n" + scenario.to_toml(), nl=False)
+        header = t("cli.scenarios.every_value", language_from_environment(os.environ), name=name)
+        click.echo(f"{header}\n" + scenario.to_toml(), nl=False)
         return
     cdsim.load_scenario(name)  # raises ScenarioError with a "did you mean"

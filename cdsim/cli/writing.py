@@ -35,13 +35,10 @@ def toml_literal(value: Any) -> str:
     return dumps({"v": value}).split("=", 1)[1].strip()
 
 
-def scenario_file_text(scenario: cdsim.Scenario, command: str) -> str:
+def scenario_file_text(scenario: cdsim.Scenario, command: str, lang: str = "en") -> str:
     """The scenario as run, with the command that reproduces the result."""
-    header = (
-        f"# The scenario as run by cdsim {cdsim.__version__} (every value, --set applied).\n"
-        f"# Reproduce this result with:\n#   {command}\n\n"
-    )
-    return header + scenario.to_toml()
+    header = cdsim.i18n.t("cli.scenario_file", lang, version=cdsim.__version__, command=command)
+    return f"{header}\n\n{scenario.to_toml()}"
 
 
 def _save_figure(fig, folder: Path, name: str, lang: str) -> list[Path]:

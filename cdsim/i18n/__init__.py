@@ -21,6 +21,8 @@ Examples
 from cdsim.i18n.core import (
     LANGUAGES,
     band_name,
+    count,
+    language_from_environment,
     normalize_lang,
     practice_label,
     practice_name,
@@ -48,6 +50,8 @@ __all__ = [
     "UNIT_DIVISOR",
     "auto_decimals",
     "band_name",
+    "count",
+    "language_from_environment",
     "format_hours",
     "format_number",
     "format_plain",

@@ -495,6 +495,55 @@ TEXTS: dict[str, tuple[str, str]] = {
         "média, IC 95% e faixa por ponto, prática e métrica",
     ),
     "report.written": ("Report: {path}", "Relatório: {path}"),
+    # the command line (--help stays English)
+    "cli.simulating": (
+        "Simulating '{name}': {practices}, {replications} each ({runs} on {jobs}, seed {seed})",
+        "Simulando '{name}': {practices}, {replications} cada ({runs} em {jobs}, semente {seed})",
+    ),
+    "cli.sweeping": (
+        "Sweeping '{name}': {points} x {practices} x {replications} ({runs} on {jobs}, "
+        "seed {seed})",
+        "Varrendo '{name}': {points} x {practices} x {replications} ({runs} em {jobs}, "
+        "semente {seed})",
+    ),
+    "cli.wrote": ("Wrote {files} to {folder}", "{files} gravados em {folder}"),
+    "cli.interrupted": ("Interrupted.", "Interrompido."),
+    "cli.error": ("Error: {message}", "Erro: {message}"),
+    "cli.bug": (
+        "Error: unexpected {kind}: {message}\nThis is a bug in cdsim; please report it with "
+        "the command you ran (set CDSIM_DEBUG=1 to see the traceback).",
+        "Erro: {kind} inesperado: {message}\nIsto é um defeito do cdsim; por favor, relate-o "
+        "com o comando que você usou (defina CDSIM_DEBUG=1 para ver o rastreamento).",
+    ),
+    "cli.scenarios.hint": (
+        "Show one as TOML, ready to copy and edit: cdsim scenarios show NAME",
+        "Mostre um em TOML, pronto para copiar e editar: cdsim scenarios show NOME",
+    ),
+    "cli.scenarios.every_value": (
+        "# {name}: every value, its base merged in",
+        "# {name}: todos os valores, com a base já incluída",
+    ),
+    "cli.scenario_file": (
+        "# The scenario as run by cdsim {version} (every value, --set applied).\n"
+        "# Reproduce this result with:\n#   {command}",
+        "# O cenário como foi simulado pelo cdsim {version} (todos os valores, com --set).\n"
+        "# Para reproduzir este resultado:\n#   {command}",
+    ),
+    "progress.simulating": ("simulating", "simulando"),
+    "progress.sweeping": ("sweeping", "varrendo"),
+    "progress.unit": ("run", "execução"),
+    "count.practices.one": ("1 practice", "1 prática"),
+    "count.practices.other": ("{n} practices", "{n} práticas"),
+    "count.replications.one": ("1 replication", "1 replicação"),
+    "count.replications.other": ("{n} replications", "{n} replicações"),
+    "count.runs.one": ("1 run", "1 execução"),
+    "count.runs.other": ("{n} runs", "{n} execuções"),
+    "count.processes.one": ("1 process", "1 processo"),
+    "count.processes.other": ("{n} processes", "{n} processos"),
+    "count.points.one": ("1 point", "1 ponto"),
+    "count.points.other": ("{n} points", "{n} pontos"),
+    "count.files.one": ("1 file", "1 arquivo"),
+    "count.files.other": ("{n} files", "{n} arquivos"),
     # the classroom explorer (cdsim.explorer)
     "explorer.title": ("cdsim explorer", "Explorador cdsim"),
     "explorer.subtitle": (

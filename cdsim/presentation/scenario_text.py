@@ -4,7 +4,7 @@ context line under the comparison figure."""
 from __future__ import annotations
 
 from cdsim.calendar import WEEKDAYS, parse_weekly_time
-from cdsim.i18n import format_hours, format_number, format_percent, format_plain, t
+from cdsim.i18n import count, format_hours, format_number, format_percent, format_plain, t
 from cdsim.scenario import Scenario
 
 
@@ -12,11 +12,6 @@ def _join(items: list[str], lang: str) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + t("list.and", lang) + items[-1]
-
-
-def count(n: int, what: str, lang: str) -> str:
-    """``1 developer`` / ``8 developers``: the singular or plural text of ``count.<what>``."""
-    return t(f"count.{what}.{'one' if n == 1 else 'other'}", lang, n=n)
 
 
 def _days(days: float, lang: str) -> str:
