@@ -305,6 +305,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Choose at least one practice.",
         "Escolha ao menos uma prática.",
     ),
+    "explorer.notice.no_practice": (
+        "No practice is switched on, so there are no numbers to show. Switch on "
+        "Integration, Delivery or Deployment at the top.",
+        "Nenhuma prática está ligada, então não há números para mostrar. Ligue "
+        "Integração, Entrega ou Deploy no alto da página.",
+    ),
+    "explorer.notice.error": (
+        "No numbers for these values. Move the slider back, or press Reset.",
+        "Sem números para esses valores. Volte o controle, ou clique em Restaurar.",
+    ),
+    "explorer.practice.on": (
+        "{name}: in the simulation; click to leave it out",
+        "{name}: na simulação; clique para tirar",
+    ),
+    "explorer.practice.off": (
+        "{name}: left out; click to simulate it",
+        "{name}: fora da simulação; clique para incluir",
+    ),
     "explorer.status.error": (
         "Cannot run these values: {error}",
         "Não dá para rodar esses valores: {error}",
@@ -318,7 +336,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "explorer.tab.scorecard": ("Scorecard", "Placar"),
     "explorer.tab.lead_time": ("Lead time", "Lead time"),
     "explorer.tab.failure": ("Failures", "Falhas"),
-    "explorer.tab.frequency": ("Frequency & restore", "Frequência"),
+    "explorer.tab.frequency": ("Frequency", "Frequência"),
     "explorer.tab.time_breakdown": ("Where time goes", "Onde vai o tempo"),
     "explorer.tab.flow": ("Flow", "Fluxo"),
     "explorer.guide.title": ("How to use", "Como usar"),
