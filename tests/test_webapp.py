@@ -269,3 +269,49 @@ def test_the_command_prints_no_warning_on_this_computer_only(monkeypatch):
     assert echo.out.startswith("The explorer is ready: open http://127.0.0.1:")
     assert "Ctrl-C" in echo.out
 
+
+# ------------------------------------------------------------------ cdsim explorer (click)
+
+
+def test_cdsim_explorer_is_a_subcommand_with_help_and_examples():
+    from click.testing import CliRunner
+
+    from cdsim.cli import cli
+
+    result = CliRunner().invoke(cli, ["explorer", "--help"], prog_name="cdsim")
+    assert result.exit_code == 0
+    assert "Usage: cdsim explorer [OPTIONS] [SCENARIO]" in result.output
+    for option in ("--port", "--lang", "--host", "--cull-idle-seconds", "Examples:"):
+        assert option in result.output
+
+
+@pytest.mark.parametrize("status", [0, 1, 2])
+def test_cdsim_explorer_exits_with_the_status_of_the_command(monkeypatch, status):
+    """main() runs click with standalone_mode=False: the status must still reach the shell."""
+    from cdsim.cli import main
+
+    calls = []
+
+    def fake(*args):
+        calls.append(args)
+        return status
+
+    monkeypatch.setattr(command, "run_explorer_command", fake)
+    with pytest.raises(SystemExit) as info:
+        main(["explorer", "low", "--lang", "pt-BR", "--port", "9000", "--cull-idle-seconds", "0"])
+    assert info.value.code == status
+    (args,) = calls
+    assert args[:5] == ("low", "pt", 9000, "127.0.0.1", 0)
+
+
+@needs_voila
+def test_cdsim_explorer_says_a_bad_scenario_in_one_line_and_exits_2(capsys):
+    from cdsim.cli import main
+
+    with pytest.raises(SystemExit) as info:
+        main(["explorer", "nope", "--lang", "pt"])
+    assert info.value.code == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("Erro: no scenario called 'nope'")
+    assert len(err.strip().splitlines()) == 1

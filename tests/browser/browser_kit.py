@@ -219,24 +219,21 @@ def free_port() -> int:
 
 
 class CommandProcess:
-    """``run_explorer_command`` in a child Python, as ``cdsim explorer`` runs it.
+    """``cdsim explorer`` in a child process (``python -m cdsim explorer``), as a teacher
+    runs it.
 
     ``TMPDIR`` points at ``tmp`` so that a test can check that nothing is left there.
     """
 
-    def __init__(self, tmp: Path, log: Path, scenario: str = "classroom", lang: str = "en"):
+    def __init__(self, tmp: Path, scenario: str = "classroom", lang: str = "en"):
         self.port = free_port()
         self.tmp = tmp
-        code = (
-            "import sys\n"
-            "from cdsim.webapp.server import run_explorer_command\n"
-            f"sys.exit(run_explorer_command({scenario!r}, {lang!r}, {self.port}, '127.0.0.1',"
-            f" 600, log={str(log)!r}))\n"
-        )
+        command = [sys.executable, "-m", "cdsim", "explorer", scenario]
+        command += ["--port", str(self.port), "--lang", lang]
         self.stdout: list[str] = []
         self.stderr: list[str] = []
         self.process = subprocess.Popen(
-            [sys.executable, "-c", code],
+            command,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
