@@ -5,8 +5,8 @@ only arranges and styles them. Designed for two screens: a student laptop (1366 
 and a projector (1920 x 1080).
 
 * A title line, then a toolbar: the practices, the language, reset and run.
-* Below, two columns: the sliders in their groups on the left; on the right the status
-  line, the chart tabs and the DORA scorecard. At 1366 x 768 the sliders, the status and
+* Below, two columns: the sliders in their groups and the guide on the left; on the right
+  the status line, the chart tabs and the DORA scorecard. At 1366 x 768 the sliders, the status and
   the whole chart are on screen together, without scrolling.
 * Sizes are in ``em`` of one font size that grows with the window
   (``clamp(13px, 0.9vw + 1px, 22px)``: 13 px on a laptop, 18 px on a 1920 px projector),
@@ -98,7 +98,8 @@ def classroom_layout(app: ExplorerWidgets) -> widgets.VBox:
         ],
         "cdsim-toolbar",
     )
-    controls = _box(widgets.VBox, groups, "cdsim-controls")
+    app.guide_box.add_class("cdsim-guide")
+    controls = _box(widgets.VBox, [*groups, app.guide_box], "cdsim-controls")
     results = _box(widgets.VBox, [app.status, app.notice, app.tabs, app.scorecard], "cdsim-results")
     style = widgets.HTML(f"<style>{explorer_css()}</style>", layout={"display": "none"})
     return _box(
@@ -108,7 +109,6 @@ def classroom_layout(app: ExplorerWidgets) -> widgets.VBox:
             app.title,
             toolbar,
             _box(widgets.HBox, [controls, results], "cdsim-body"),
-            app.guide_box,
         ],
         ROOT_CLASS,
     )
@@ -147,6 +147,9 @@ def explorer_css() -> str:
 {r} .cdsim-header .cdsim-h {{ font-size: 1.4em; font-weight: bold; margin-right: 0.7em; }}
 {r} .cdsim-header .cdsim-sub {{ color: #555; }}
 {r} .cdsim-toolbar {{ flex-wrap: wrap; align-items: center; width: 100%; margin: 0.15em 0 0.3em; }}
+{r} .cdsim-toolbar > .widget-html {{ margin-right: 0.4em; }}
+{r} .cdsim-tool .widget-html {{ margin-right: 0.4em; }}
+{r} .cdsim-guide {{ margin: 0.8em 0 0; width: 100%; }}
 {r} .cdsim-tool {{ align-items: center; margin-left: 1.2em; }}
 {r} .jupyter-button {{ font-size: var(--cdsim-font); height: 2.1em; line-height: 2em;
   padding: 0 0.9em; width: auto; }}
