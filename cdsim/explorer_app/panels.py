@@ -6,6 +6,8 @@ import io
 from collections.abc import Callable
 from typing import Any
 
+import matplotlib
+
 from cdsim.experiments import Comparison
 
 DISPLAY_DPI = 80
@@ -19,6 +21,10 @@ not on this resolution: the charts' fonts are sized for a 16 x 9 inch figure.
 PNG_OPTIONS = {"compress_level": 1}
 """Fast zlib: the image goes to a browser on this machine or the classroom network; a
 tenth larger, half the encoding time."""
+DISPLAY_RC = {"text.hinting": "no_hinting", "text.hinting_factor": 1}
+"""Text drawn without font hinting: a fifth less time to render a chart, and no visible
+difference once the browser scales the image (the gallery's files keep matplotlib's
+defaults)."""
 
 
 CHARTS: tuple[str, ...] = (
@@ -55,5 +61,6 @@ def draw_chart(name: str, result: Comparison, lang: str):
 def figure_png(figure, dpi: int = DISPLAY_DPI) -> bytes:
     """The PNG bytes of a matplotlib Figure (no pyplot, no GUI)."""
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi, pil_kwargs=PNG_OPTIONS)
+    with matplotlib.rc_context(DISPLAY_RC):
+        figure.savefig(buffer, format="png", dpi=dpi, pil_kwargs=PNG_OPTIONS)
     return buffer.getvalue()
