@@ -21,7 +21,7 @@ not on this resolution: the charts' fonts are sized for a 16 x 9 inch figure.
 PNG_OPTIONS = {"compress_level": 1}
 """Fast zlib: the image goes to a browser on this machine or the classroom network; a
 tenth larger, half the encoding time."""
-DISPLAY_RC = {"text.hinting": "no_hinting", "text.hinting_factor": 1}
+DISPLAY_RC = {"text.hinting": "no_hinting"}
 """Text drawn without font hinting: a fifth less time to render a chart, and no visible
 difference once the browser scales the image (the gallery's files keep matplotlib's
 defaults)."""
