@@ -625,6 +625,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Choose at least one practice.",
         "Escolha ao menos uma prática.",
     ),
+    "explorer.notice.no_practice": (
+        "No practice is switched on, so there are no numbers to show. Switch on "
+        "Integration, Delivery or Deployment at the top.",
+        "Nenhuma prática está ligada, então não há números para mostrar. Ligue "
+        "Integração, Entrega ou Deploy no alto da página.",
+    ),
+    "explorer.notice.error": (
+        "No numbers for these values. Move the slider back, or press Reset.",
+        "Sem números para esses valores. Volte o controle, ou clique em Restaurar.",
+    ),
+    "explorer.practice.on": (
+        "{name}: in the simulation; click to leave it out",
+        "{name}: na simulação; clique para tirar",
+    ),
+    "explorer.practice.off": (
+        "{name}: left out; click to simulate it",
+        "{name}: fora da simulação; clique para incluir",
+    ),
     "explorer.status.error": (
         "Cannot run these values: {error}",
         "Não dá para rodar esses valores: {error}",
@@ -638,7 +656,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "explorer.tab.scorecard": ("Scorecard", "Placar"),
     "explorer.tab.lead_time": ("Lead time", "Lead time"),
     "explorer.tab.failure": ("Failures", "Falhas"),
-    "explorer.tab.frequency": ("Frequency & restore", "Frequência"),
+    "explorer.tab.frequency": ("Frequency", "Frequência"),
     "explorer.tab.time_breakdown": ("Where time goes", "Onde vai o tempo"),
     "explorer.tab.flow": ("Flow", "Fluxo"),
     "explorer.guide.title": ("How to use", "Como usar"),
@@ -667,5 +685,125 @@ TEXTS: dict[str, tuple[str, str]] = {
         "<b>semente</b> para ver quanto a sorte pesa; os notebooks usam muitas execuções.</li>"
         "<li><b>Restaurar</b> volta todos os controles ao cenário.</li>"
         "</ol>",
+    ),
+    # cdsim explorer: serving the explorer as a web page (cdsim/webapp/)
+    "webapp.error": ("Error: {message}", "Erro: {message}"),
+    "webapp.warning": ("Warning: {message}", "Aviso: {message}"),
+    "webapp.language.en": ("English", "inglês"),
+    "webapp.language.pt": ("Portuguese", "português"),
+    "webapp.page.title": ("cdsim explorer", "Explorador cdsim"),
+    "webapp.starting": (
+        "Starting the cdsim explorer: scenario {scenario}, in {language}...",
+        "Iniciando o explorador cdsim: cenário {scenario}, em {language}...",
+    ),
+    "webapp.ready": (
+        "The explorer is ready: open {url} in a browser.",
+        "O explorador está pronto: abra {url} em um navegador.",
+    ),
+    "webapp.ready.network": (
+        "On the other computers of this network, open: {urls}",
+        "Nos outros computadores desta rede, abra: {urls}",
+    ),
+    "webapp.ready.stop": (
+        "Each open page runs its own simulation. Press Ctrl-C to stop the server.",
+        "Cada página aberta roda sua própria simulação. Tecle Ctrl-C para parar o servidor.",
+    ),
+    "webapp.network.warning": (
+        "--host {host} puts the explorer on the network: anyone who can reach this computer "
+        "can open it, with no password, and every open page runs its own Python kernel "
+        "(about {memory} MB of memory) until it is closed{culling}. Use it on a classroom "
+        "network you trust, and stop the server (Ctrl-C) after the class.",
+        "--host {host} coloca o explorador na rede: qualquer pessoa que alcance este "
+        "computador pode abri-lo, sem senha, e cada página aberta roda seu próprio kernel "
+        "Python (cerca de {memory} MB de memória) até ser fechada{culling}. Use em uma rede "
+        "de sala de aula confiável e pare o servidor (Ctrl-C) depois da aula.",
+    ),
+    "webapp.network.culling": (
+        " or its browser has been gone for {minutes} min",
+        " ou seu navegador sumir por {minutes} min",
+    ),
+    "webapp.stopping": (
+        "Stopping the explorer and its kernels...",
+        "Parando o explorador e seus kernels...",
+    ),
+    "webapp.stopped": ("Stopped.", "Parado."),
+    "webapp.error.port_busy": (
+        "port {port} is in use; choose another with --port, or leave --port out to use a free one",
+        "a porta {port} está em uso; escolha outra com --port, ou omita --port para usar uma livre",
+    ),
+    "webapp.error.port_range": (
+        "--port must be between 1 and 65535, got {port}",
+        "--port deve estar entre 1 e 65535, veio {port}",
+    ),
+    "webapp.error.no_free_port": (
+        "no free port on {host}; choose one with --port",
+        "nenhuma porta livre em {host}; escolha uma com --port",
+    ),
+    "webapp.error.listen": (
+        "cannot listen on {host} port {port}: {reason}",
+        "não é possível escutar em {host} porta {port}: {reason}",
+    ),
+    "webapp.error.host": (
+        "--host {host} is not an address of this computer ({reason}); use 127.0.0.1 (this "
+        "computer only) or 0.0.0.0 (the classroom network)",
+        "--host {host} não é um endereço deste computador ({reason}); use 127.0.0.1 (só este "
+        "computador) ou 0.0.0.0 (a rede da sala)",
+    ),
+    "webapp.error.cull": (
+        "--cull-idle-seconds must be 0 (never) or at least {minimum}, got {value}",
+        "--cull-idle-seconds deve ser 0 (nunca) ou pelo menos {minimum}, veio {value}",
+    ),
+    "webapp.error.lang": (
+        "unknown language {lang!r}; use one of {allowed}",
+        "idioma desconhecido {lang!r}; use um de {allowed}",
+    ),
+    "webapp.error.missing": (
+        "the explorer's web page needs {packages}; install them with: "
+        'python3 -m pip install "cdsim[web]"',
+        "a página web do explorador precisa de {packages}; instale com: "
+        'python3 -m pip install "cdsim[web]"',
+    ),
+    "webapp.error.start_failed": (
+        "the web server (voila) stopped while starting, with status {status}. Its last "
+        "lines:\n{log}",
+        "o servidor web (voila) parou durante a partida, com status {status}. Suas últimas "
+        "linhas:\n{log}",
+    ),
+    "webapp.error.start_timeout": (
+        "the web server (voila) did not start within {seconds} s. Its last lines:\n{log}",
+        "o servidor web (voila) não iniciou em {seconds} s. Suas últimas linhas:\n{log}",
+    ),
+    "webapp.error.died": (
+        "the web server (voila) stopped by itself, with status {status}. Its last lines:\n{log}",
+        "o servidor web (voila) parou sozinho, com status {status}. Suas últimas linhas:\n{log}",
+    ),
+    # help texts of the click command (cdsim/cli/explorer.py)
+    "webapp.help.command": (
+        "Serve the classroom explorer as a web page: sliders, the DORA scorecard and the "
+        "charts, no code. SCENARIO is a built-in name or a .toml file (default: classroom). "
+        "Stop it with Ctrl-C.",
+        "Serve o explorador da sala de aula como página web: controles, o placar DORA e os "
+        "gráficos, sem código. SCENARIO é um nome embutido ou um arquivo .toml (padrão: "
+        "classroom). Pare com Ctrl-C.",
+    ),
+    "webapp.help.port": (
+        "Port to listen on (default: 8866, or the next free one).",
+        "Porta em que escutar (padrão: 8866, ou a próxima livre).",
+    ),
+    "webapp.help.lang": (
+        "Language the page opens in (a button on the page switches it).",
+        "Idioma em que a página abre (um botão na página o troca).",
+    ),
+    "webapp.help.host": (
+        "Address to listen on: 127.0.0.1 (this computer only) or 0.0.0.0 (every computer "
+        "of the network can open it; each page costs one kernel, about 200 MB).",
+        "Endereço em que escutar: 127.0.0.1 (só este computador) ou 0.0.0.0 (todo "
+        "computador da rede pode abrir; cada página custa um kernel, cerca de 200 MB).",
+    ),
+    "webapp.help.cull": (
+        "Free the kernel of a page whose browser went away after this many seconds without "
+        "activity (0: never). An open page is never stopped.",
+        "Libera o kernel de uma página cujo navegador sumiu após tantos segundos sem "
+        "atividade (0: nunca). Uma página aberta nunca é parada.",
     ),
 }
