@@ -21,6 +21,7 @@ import importlib.util
 import os
 import shutil
 import signal
+import stat
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -37,20 +38,64 @@ MANIFEST = ".cdsim-files"
 FLOAT_FORMAT = "%.10g"
 """Floats in CSV files: ten significant digits, the same bytes on every run."""
 TABLE_FORMATS = ("csv", "parquet")
+_BACKUP = ".cdsim-earlier"  # inside the temporary folder: the earlier files while they move
 
 
-def _read_manifest(path: Path) -> set[str]:
-    """Names listed in a result's manifest; only plain relative paths are trusted."""
+MAX_MANIFEST_BYTES = 256 * 1024
+"""A manifest longer than this is not one cdsim wrote: it is ignored."""
+
+
+def is_result_name(name: str) -> bool:
+    """A plain file name that a manifest may list: no folder, no ``..``, nothing hidden.
+
+    A manifest is data read from disk; only such names are trusted, so that no entry can
+    lead outside the folder (``../x``, ``/etc/x``, ``sub/x`` through a link...).
+    """
+    return (
+        bool(name)
+        and len(name) <= 255
+        and not name.startswith(".")
+        and "/" not in name
+        and "\\" not in name
+        and "\0" not in name
+        and name.isprintable()
+    )
+
+
+def _read_manifest(folder: Path) -> set[str]:
+    """Names listed in the manifest of ``folder``; only plain file names are trusted.
+
+    The manifest is read only if it is a regular file (not a link, a pipe or a device) of
+    at most :data:`MAX_MANIFEST_BYTES`; anything else counts as no earlier result.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
+        fd = os.open(folder / MANIFEST, flags)
+    except OSError:
         return set()
-    names = set()
-    for line in lines:
-        rel = Path(line.strip())
-        if line.strip() and not rel.is_absolute() and ".." not in rel.parts:
-            names.add(rel.as_posix())
-    return names
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return set()
+        data = os.read(fd, MAX_MANIFEST_BYTES + 1)
+    except OSError:
+        return set()
+    finally:
+        os.close(fd)
+    if len(data) > MAX_MANIFEST_BYTES:
+        return set()
+    try:
+        lines = data.decode("utf-8").splitlines()
+    except UnicodeDecodeError:
+        return set()
+    return {line.strip() for line in lines if is_result_name(line.strip())}
+
+
+def _entry(folder: Path, name: str) -> os.stat_result | None:
+    """``lstat`` of ``folder/name`` (a link is not followed), or None when it is absent."""
+    try:
+        return os.lstat(folder / name)
+    except FileNotFoundError:
+        return None
 
 
 def parquet_engine() -> str | None:
@@ -98,9 +143,15 @@ class OutputFolder:
     error, Ctrl-C) removes the temporary folder and any parent folders created for it.
     """
 
-    def __init__(self, target: str | os.PathLike[str], label: str = "--out") -> None:
+    def __init__(
+        self,
+        target: str | os.PathLike[str],
+        label: str = "--out",
+        expected: tuple[str, ...] | list[str] = (),
+    ) -> None:
         self.target = Path(target).expanduser()
         self.label = label
+        self.expected = tuple(expected)  # names the result will hold, checked up front
         self.scratch: Path | None = None
         self._created: list[Path] = []
         self._committed = False
@@ -124,6 +175,7 @@ class OutputFolder:
         parent = target.absolute().parent
         self._make_parents(parent)
         if target.is_dir():
+            self._refuse_conflicts((*self.expected, MANIFEST))
             self._probe(target)
         try:
             self.scratch = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=parent))
@@ -190,15 +242,18 @@ class OutputFolder:
 
         The new result replaces the previous one: files that the previous cdsim result
         wrote there (listed in its :data:`MANIFEST`) and that this one did not write are
-        removed, so that the folder never mixes two results. Other files are left alone.
+        removed, so that the folder never mixes two results. Other files are left alone,
+        and a file of the same name as a new one that no earlier result wrote (the user's
+        own ``scenario.toml``, say) stops the commit before anything moves.
         """
         scratch = self.folder
-        files = sorted(p for p in scratch.rglob("*") if p.is_file())
-        relative = [p.relative_to(scratch) for p in files]
-        manifest = scratch / MANIFEST
-        manifest.write_text("".join(f"{r.as_posix()}\n" for r in relative), encoding="utf-8")
-        with _sigint_held():
-            if not self.target.exists() and scratch.parent == self.target.absolute().parent:
+        names = sorted(p.name for p in scratch.iterdir() if p.name != _BACKUP)
+        for name in names:
+            if not is_result_name(name) or not (scratch / name).is_file():
+                raise RuntimeError(f"a result holds plain files only, not {name!r}")
+        (scratch / MANIFEST).write_text("".join(f"{n}\n" for n in names), encoding="utf-8")
+        with _signals_held():
+            if not os.path.lexists(self.target) and scratch.parent == self._parent():
                 try:
                     os.rename(scratch, self.target)  # the whole folder in one step
                 except OSError:
@@ -206,19 +261,81 @@ class OutputFolder:
                 else:
                     self.scratch = None
                     self._committed = True
-                    return [self.target / r for r in relative]
-            self.target.mkdir(exist_ok=True)
-            previous = _read_manifest(self.target / MANIFEST)
-            for source, rel in zip([*files, manifest], [*relative, Path(MANIFEST)], strict=True):
-                destination = self.target / rel
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(source, destination)
-            for stale in sorted(previous - {r.as_posix() for r in relative}):
-                with contextlib.suppress(OSError):
-                    (self.target / stale).unlink()
+                    return [self.target / n for n in names]
+            self._move_in(scratch, names)
             self._committed = True
         self.discard()
-        return [self.target / r for r in relative]
+        return [self.target / n for n in names]
+
+    def _parent(self) -> Path:
+        return self.target.absolute().parent
+
+    def conflicts(self, names: list[str] | tuple[str, ...]) -> list[str]:
+        """Which of ``names`` the target holds that no earlier cdsim result wrote there
+        (or that are folders): a commit of them would replace the user's own files."""
+        if not self.target.is_dir():
+            return []
+        previous = _read_manifest(self.target)
+        found = []
+        for name in names:
+            entry = _entry(self.target, name)
+            if entry is None:
+                continue
+            if stat.S_ISDIR(entry.st_mode):
+                found.append(f"{name}/")
+            elif name not in previous and name != MANIFEST:
+                found.append(name)
+        return found
+
+    def _refuse_conflicts(self, names: list[str] | tuple[str, ...]) -> None:
+        found = self.conflicts(names)
+        if found:
+            shown = ", ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
+            raise self._fail(
+                f"holds {shown}, which no earlier cdsim result wrote there (your own "
+                f"file{'s' if len(found) > 1 else ''}?); cdsim does not replace them: move "
+                f"{'them' if len(found) > 1 else 'it'} away, or choose another {self.label}"
+            )
+
+    def _move_in(self, scratch: Path, names: list[str]) -> None:
+        """Replace the earlier result by the new one, file by file, all or nothing.
+
+        Every name is a plain file name (no folder part), so nothing outside the target is
+        ever touched; an earlier file is moved aside first (a link is moved, never
+        followed) and put back if a later move fails.
+        """
+        target = self.target
+        target.mkdir(exist_ok=True)
+        previous = _read_manifest(target)
+        every = [*names, MANIFEST]
+        self._refuse_conflicts(every)
+        backup = scratch / _BACKUP
+        backup.mkdir()
+        moved_old: list[str] = []
+        moved_new: list[str] = []
+        try:
+            for name in every:
+                if _entry(target, name) is not None:
+                    os.replace(target / name, backup / name)
+                    moved_old.append(name)
+                os.replace(scratch / name, target / name)
+                moved_new.append(name)
+        except OSError as error:
+            for name in reversed(moved_new):
+                with contextlib.suppress(OSError):
+                    os.replace(target / name, scratch / name)
+            for name in reversed(moved_old):
+                with contextlib.suppress(OSError):
+                    os.replace(backup / name, target / name)
+            raise self._fail(
+                f"the result could not be moved in ({_describe(error)}); "
+                "the earlier result is as it was"
+            ) from None
+        for name in sorted(previous - set(every)):
+            entry = _entry(target, name)
+            if entry is not None and not stat.S_ISDIR(entry.st_mode):
+                with contextlib.suppress(OSError):
+                    os.unlink(target / name)  # a link is removed, not what it points to
 
     def discard(self) -> None:
         """Remove the temporary folder (and parents made for it, unless committed)."""
@@ -236,16 +353,25 @@ class OutputFolder:
 
 
 @contextlib.contextmanager
-def _sigint_held() -> Iterator[None]:
-    """Hold Ctrl-C back while files move, then deliver it: no result half moved in."""
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C (and SIGTERM) back while files move, then deliver it: no result half
+    moved in."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    received: list[object] = []
-    previous = signal.signal(signal.SIGINT, lambda *args: received.append(args))
+    received: list[int] = []
+    held = [signal.SIGINT, *([signal.SIGTERM] if hasattr(signal, "SIGTERM") else [])]
+    previous = {number: signal.getsignal(number) for number in held}
+    for number in held:
+        signal.signal(number, lambda signum, frame: received.append(signum))
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
     if received:
-        raise KeyboardInterrupt
+        handler = previous[received[0]]
+        if callable(handler):
+            handler(received[0], None)
+        else:
+            signal.raise_signal(received[0])  # the default action (or none, if ignored)

@@ -59,7 +59,8 @@ def _compare_and_write(
     command: Sequence[str],
 ) -> None:
     """Simulate, write tables, charts and the scenario as run, print the summary."""
-    with OutputFolder(opts.out) as out:
+    expected = writing.comparison_names(opts.fmt, charts, opts.lang)
+    with OutputFolder(opts.out, expected=expected) as out:
         comparison = _run_comparison(sc, opts, practices, label)
         writing.write_comparison_tables(comparison, out, opts.fmt)
         if charts:
@@ -188,7 +189,8 @@ def sweep(
             sc.with_values({key: value})
     points = math.prod(len(v) for v in vary.values())
     total = points * len(cdsim.PRACTICES) * opts.replications
-    with OutputFolder(opts.out) as out:
+    expected = writing.sweep_names(opts.fmt, metrics, charts, opts.lang)
+    with OutputFolder(opts.out, expected=expected) as out:
         say(
             opts,
             f"Sweeping {scenario!r}: {points} point{'s' if points != 1 else ''} x 3 practices x "
@@ -237,7 +239,7 @@ def figure(scenario: str, **kwargs) -> None:
     the simulated DORA keys on it), as comparison_LANG.png and .svg."""
     opts = options_from(kwargs)
     sc = load(scenario, opts.settings)
-    with OutputFolder(opts.out) as out:
+    with OutputFolder(opts.out, expected=writing.figure_names(opts.lang)) as out:
         comparison = _run_comparison(sc, opts, cdsim.PRACTICES, "3 practices")
         writing.write_comparison_figure(comparison, out.folder, opts.lang)
         written = out.commit()
