@@ -7,7 +7,15 @@
 """
 
 from cdsim.change import TIME_CATEGORIES
-from cdsim.errors import CdsimError, InputError, OutputError, ScenarioError, UnknownPracticeError
+from cdsim.errors import (
+    ArgumentError,
+    CdsimError,
+    InputError,
+    OutputError,
+    ScenarioError,
+    UnknownPracticeError,
+    WorkloadError,
+)
 from cdsim.experiments import Comparison, compare, sweep
 from cdsim.metrics import BANDED_METRICS, METRICS
 from cdsim.practices import PRACTICES
@@ -26,6 +34,7 @@ def explorer(*args, **kwargs):
 
 
 __all__ = [
+    "ArgumentError",
     "BANDED_METRICS",
     "METRICS",
     "PRACTICES",
@@ -38,6 +47,7 @@ __all__ = [
     "Scenario",
     "ScenarioError",
     "UnknownPracticeError",
+    "WorkloadError",
     "compare",
     "explorer",
     "format_ci",

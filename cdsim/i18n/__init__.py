@@ -20,6 +20,7 @@ Examples
 
 from cdsim.i18n.core import (
     LANGUAGES,
+    Text,
     band_name,
     normalize_lang,
     practice_label,
@@ -44,6 +45,7 @@ from cdsim.i18n.texts import TEXTS
 __all__ = [
     "LANGUAGES",
     "TEXTS",
+    "Text",
     "UNIT_DIVISOR",
     "auto_decimals",
     "band_name",
