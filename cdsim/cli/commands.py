@@ -15,6 +15,7 @@ from cdsim.cli.app import BadInput, cli
 from cdsim.cli.assignments import vary_callback
 from cdsim.cli.options import Options, charts_option, common_options, metric_callback, options_from
 from cdsim.cli.progress import Progress, jobs_text, say
+from cdsim.experiments import check_work
 from cdsim.output import OutputFolder
 from cdsim.presentation import summary_text, sweep_text
 
@@ -31,6 +32,7 @@ def load(name_or_path: str, settings: dict[str, Any], hint_option: str = "--set"
 
 
 def _run_comparison(scenario, opts: Options, practices: Sequence[str], label: str):
+    check_work(scenario, opts.replications, practices, opts.max_changes)
     total = len(practices) * opts.replications
     say(
         opts,
@@ -47,6 +49,7 @@ def _run_comparison(scenario, opts: Options, practices: Sequence[str], label: st
             practices=practices,
             progress=progress,
             band_source=opts.bands,
+            max_changes=opts.max_changes,
         )
 
 
@@ -189,6 +192,7 @@ def sweep(
             sc.with_values({key: value})
     points = math.prod(len(v) for v in vary.values())
     total = points * len(cdsim.PRACTICES) * opts.replications
+    check_work(sc, opts.replications, max_changes=opts.max_changes, vary=vary)
     expected = writing.sweep_names(opts.fmt, metrics, charts, opts.lang)
     with OutputFolder(opts.out, expected=expected) as out:
         say(
@@ -206,6 +210,7 @@ def sweep(
                 jobs=opts.jobs,
                 progress=progress,
                 band_source=opts.bands,
+                max_changes=opts.max_changes,
             )
         out.write_table(table, "sweep", opts.fmt)
         if charts:

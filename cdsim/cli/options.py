@@ -66,6 +66,7 @@ class Options:
     quiet: bool = False
     fmt: str = "csv"
     bands: str = DEFAULT_SOURCE
+    max_changes: int | None = None
 
 
 def common_options(replications: int) -> Callable:
@@ -146,6 +147,15 @@ def common_options(replications: int) -> Callable:
                 callback=_bands_callback,
                 help="DORA band limits: four-keys, dora-2021 or dora-2023.",
             ),
+            click.option(
+                "--max-changes",
+                type=click.IntRange(min=1),
+                default=None,
+                metavar="N",
+                show_default="$CDSIM_MAX_CHANGES, else 5000000",
+                help="Refuse a command whose estimated work is more than N simulated changes "
+                "in all (one run: N/5). See docs/reliability.md.",
+            ),
         ]
         for option in reversed(options):
             command = option(command)
@@ -165,6 +175,7 @@ def options_from(kwargs: dict[str, Any]) -> Options:
         quiet=kwargs.pop("quiet"),
         fmt=kwargs.pop("fmt"),
         bands=kwargs.pop("bands"),
+        max_changes=kwargs.pop("max_changes"),
     )
 
 

@@ -7,7 +7,7 @@ import sys
 import click
 
 from cdsim.cli.options import Options
-from cdsim.experiments import default_jobs
+from cdsim.experiments import worker_count
 
 
 class Progress:
@@ -47,5 +47,5 @@ def say(opts: Options, message: str) -> None:
 
 
 def jobs_text(jobs: int | None, tasks: int) -> str:
-    n = min(default_jobs() if jobs is None else jobs, tasks)
+    n = worker_count(jobs, tasks)
     return "1 process" if n == 1 else f"{n} processes"

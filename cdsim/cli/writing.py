@@ -47,6 +47,8 @@ def reproduce_command(command: str, opts: Options, extra: Sequence[str] = ()) ->
     words += ["--replications", str(opts.replications), "--seed", str(opts.seed)]
     if opts.bands != DEFAULT_SOURCE:
         words += ["--bands", opts.bands]
+    if opts.max_changes is not None:
+        words += ["--max-changes", str(opts.max_changes)]
     return shlex.join(words)
 
 
