@@ -15,18 +15,23 @@ from cdsim.cli.app import BadInput, cli
 from cdsim.cli.assignments import vary_callback
 from cdsim.cli.options import Options, charts_option, common_options, metric_callback, options_from
 from cdsim.cli.progress import Progress, jobs_text, say
+from cdsim.cli.scenarios import note_shadowed
 from cdsim.experiments import check_work
 from cdsim.output import OutputFolder
 from cdsim.presentation import summary_text, sweep_text
 
 
-def load(name_or_path: str, settings: dict[str, Any], hint_option: str = "--set") -> cdsim.Scenario:
-    """Load a scenario and apply ``--set`` values; a mistyped option gets a hint."""
+def load(
+    name_or_path: str, settings: dict[str, Any], hint_option: str = "--set", quiet: bool = False
+) -> cdsim.Scenario:
+    """Load a scenario and apply ``--set`` values; a mistyped option gets a hint. A
+    built-in name wins over a file of that name (``./name`` is the file), and says so."""
     if "=" in name_or_path and not Path(name_or_path).exists():
         raise BadInput(
             f"no scenario called {name_or_path!r}; to change a value write "
             f"{hint_option} {name_or_path}"
         )
+    note_shadowed(name_or_path, quiet)
     scenario = cdsim.load_scenario(name_or_path)
     return scenario.with_values(settings) if settings else scenario
 
@@ -113,7 +118,7 @@ def compare(scenario: str, charts: bool, **kwargs) -> None:
     built-in `default`.
     """
     opts = options_from(kwargs)
-    sc = load(scenario, opts.settings)
+    sc = load(scenario, opts.settings, quiet=opts.quiet)
     _compare_and_write(sc, opts, cdsim.PRACTICES, "3 practices", charts, ["compare"])
 
 
@@ -142,7 +147,7 @@ def run(scenario: str, practice: str | None, charts: bool, **kwargs) -> None:
     """Run SCENARIO under one practice (by default the one the scenario names); same
     files as `compare`."""
     opts = options_from(kwargs)
-    sc = load(scenario, opts.settings)
+    sc = load(scenario, opts.settings, quiet=opts.quiet)
     practice = practice or sc.model.practice
     _compare_and_write(sc, opts, [practice], practice, charts, ["run", "--practice", practice])
 
@@ -186,7 +191,7 @@ def sweep(
 ) -> None:
     """Run SCENARIO over a grid of values, under every practice, replicated."""
     opts = options_from(kwargs)
-    sc = load(scenario, opts.settings, hint_option="--vary")
+    sc = load(scenario, opts.settings, hint_option="--vary", quiet=opts.quiet)
     for key, values in vary.items():  # fail on a bad key or value before simulating
         for value in values:
             sc.with_values({key: value})
@@ -243,7 +248,7 @@ def figure(scenario: str, **kwargs) -> None:
     """Only the comparison figure (CI / Continuous Delivery / Continuous Deployment with
     the simulated DORA keys on it), as comparison_LANG.png and .svg."""
     opts = options_from(kwargs)
-    sc = load(scenario, opts.settings)
+    sc = load(scenario, opts.settings, quiet=opts.quiet)
     with OutputFolder(opts.out, expected=writing.figure_names(opts.lang)) as out:
         comparison = _run_comparison(sc, opts, cdsim.PRACTICES, "3 practices")
         writing.write_comparison_figure(comparison, out.folder, opts.lang)

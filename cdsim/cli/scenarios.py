@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import textwrap
-from pathlib import Path
 
 import click
 
 import cdsim
 from cdsim.cli.app import cli
-from cdsim.scenario.loader import scenarios_dir
+from cdsim.i18n import t
+from cdsim.scenario.loader import preset_for, scenarios_dir, shadowed_file
 
 
 @cli.group(
@@ -60,12 +60,16 @@ Examples:
 def scenarios_show(name: str) -> None:
     """Print the built-in scenario NAME as TOML, with its comments; or, given a .toml
     file, every value of that scenario (its base merged in)."""
-    path = scenarios_dir() / f"{name}.toml"
-    if name in cdsim.preset_names():
-        click.echo(path.read_text(encoding="utf-8"), nl=False)
+    preset = preset_for(name)  # the same rule as every command: presets first, unless a path
+    if preset is not None:
+        note_shadowed(name)
+        click.echo((scenarios_dir() / f"{preset}.toml").read_text(encoding="utf-8"), nl=False)
         return
-    if name.lower().endswith(".toml") or Path(name).exists():
-        scenario = cdsim.load_scenario(name)
-        click.echo(f"# {name}: every value, its base merged in\n" + scenario.to_toml(), nl=False)
-        return
-    cdsim.load_scenario(name)  # raises ScenarioError with a "did you mean"
+    scenario = cdsim.load_scenario(name)  # a file, or ScenarioError with a "did you mean"
+    click.echo(f"# {name}: every value, its base merged in\n" + scenario.to_toml(), nl=False)
+
+
+def note_shadowed(name: str, quiet: bool = False) -> None:
+    """Say which was meant when a built-in scenario and a file share a name."""
+    if not quiet and shadowed_file(name) is not None:
+        click.echo(t("note.preset_over_file", "en", name=name), err=True)

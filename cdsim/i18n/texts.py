@@ -348,6 +348,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "<li><b>Restaurar</b> volta todos os controles ao cenário.</li>"
         "</ol>",
     ),
+    # notes of the command line
+    "note.preset_over_file": (
+        "Using the built-in scenario {name!r}; for the file {name!r} in this folder, "
+        "write ./{name}",
+        "Usando o cenário embutido {name!r}; para o arquivo {name!r} desta pasta, escreva ./{name}",
+    ),
     # errors (cdsim.errors): every message a CdsimError can carry. A scenario's problems
     # are "{source}: key {key!r}: {problem}{got}", the problem chosen by its type.
     "error.source.with": ("{origin} (with {keys})", "{origin} (com {keys})"),
@@ -384,6 +390,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "error.scenario.problem": ("{source}: {problem}", "{source}: {problem}"),
     "error.file.missing": ("{source}: no such file", "{source}: arquivo não encontrado"),
+    "error.file.missing_preset": (
+        "{source}: no such file; the built-in scenario {preset!r} is named without .toml",
+        "{source}: arquivo não encontrado; o cenário embutido {preset!r} se escreve sem .toml",
+    ),
     "error.file.folder": (
         "{source}: is a folder, not a scenario file",
         "{source}: é uma pasta, não um arquivo de cenário",

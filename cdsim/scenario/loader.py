@@ -161,6 +161,13 @@ def looks_like_path(text: str) -> bool:
     )
 
 
+def _exists(path: Path) -> bool:
+    try:
+        return os.path.lexists(path)
+    except (OSError, ValueError):
+        return False
+
+
 def _is_file(path: Path) -> bool:
     try:
         return path.is_file()
@@ -168,13 +175,18 @@ def _is_file(path: Path) -> bool:
         return False
 
 
+def preset_for(text: object) -> str | None:
+    """The built-in scenario ``text`` names (an old alias too), or None: a path, or no
+    preset of that name."""
+    if not isinstance(text, str) or "\0" in text or looks_like_path(text):
+        return None
+    name = PRESET_ALIASES.get(text, text)
+    return name if name in preset_names() else None
+
+
 def shadowed_file(text: str) -> Path | None:
     """The file ``text`` would also name, when ``text`` loads a built-in scenario."""
-    if not isinstance(text, str) or looks_like_path(text) or "\0" in text:
-        return None
-    if PRESET_ALIASES.get(text, text) in preset_names() and _is_file(Path(text)):
-        return Path(text)
-    return None
+    return Path(text) if preset_for(text) and _is_file(Path(text)) else None
 
 
 def load_scenario(name_or_path: str | os.PathLike[str] = "default") -> Scenario:
@@ -190,9 +202,13 @@ def load_scenario(name_or_path: str | os.PathLike[str] = "default") -> Scenario:
         raise ArgumentError("error.scenario.not_a_name", got=shown(name_or_path))
     text = name_or_path
     if "\0" not in text and looks_like_path(text):
-        return _load_file(Path(text).expanduser(), label=text)
-    name = PRESET_ALIASES.get(text, text)
-    if name in preset_names():
+        path = Path(text).expanduser()
+        preset = Path(text).stem
+        if text == f"{preset}.toml" and preset in preset_names() and not _exists(path):
+            raise ScenarioError("error.file.missing_preset", source=text, preset=preset)
+        return _load_file(path, label=text)
+    name = preset_for(text)
+    if name is not None:
         return _load_file(scenarios_dir() / f"{name}.toml", label=name)
     if "\0" not in text and _is_file(Path(text)):
         return _load_file(Path(text), label=text)
