@@ -78,7 +78,7 @@ def test_the_command_says_which_one_it_used(tmp_path, monkeypatch):
     result = runner.invoke(cli, ["scenarios", "show", "struggling"], prog_name="cdsim")
     assert result.exit_code == 0 and result.stdout.startswith("#")  # an alias prints too
     result = runner.invoke(cli, ["scenarios", "show", "./low"], prog_name="cdsim")
-    assert result.exit_code == 0 and "name = \"mine\"" in result.stdout
+    assert result.exit_code == 0 and 'name = "mine"' in result.stdout
     result = runner.invoke(cli, ["run", "low", *SMALL, "-q", "--out", "o"], prog_name="cdsim")
     assert result.exit_code == 0 and result.stderr == ""  # --quiet: no note either
 
