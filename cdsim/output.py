@@ -1,12 +1,16 @@
 """Writing an output folder atomically: all or nothing, and never half a file.
 
 Every file of a result is first written into a hidden temporary folder beside the target
-(``.cdsim-tmp-*`` in the target's parent; inside the target itself when only the target is
-writable). Only when everything has been written are the files moved into the target, one
+(``.cdsim-tmp-<pid>-<host>-*`` in the target's parent, on the same file system; inside the
+target itself when it is a mount point or when only the target is writable; a temporary
+folder whose process is gone is removed by the next run, see :mod:`cdsim.tempfolders`). Only when everything has been written are the files moved into the target, one
 ``os.replace`` each, with Ctrl-C held back while they move. A run that fails or is
 interrupted before that removes its temporary folder and leaves the target as it was: an
 earlier result in it is not touched. A run that succeeds replaces the earlier result
-whole (the files it listed in ``.cdsim-files``); other files in the folder are left alone.
+whole (the files it listed in ``.cdsim-files``); other files in the folder are left alone,
+and a file of a result's name that no earlier result wrote is never replaced. Nothing
+outside the folder is ever written or removed: the manifest is trusted only for plain
+file names, and a link inside the folder is replaced or removed, never followed.
 
 >>> with OutputFolder("cdsim-results") as out:   # checks the folder can be written
 ...     results = simulate_something()            # slow work happens after the check
@@ -17,6 +21,7 @@ whole (the files it listed in ``.cdsim-files``); other files in the folder are l
 from __future__ import annotations
 
 import contextlib
+import errno
 import importlib.util
 import os
 import shutil
@@ -31,71 +36,18 @@ import pandas as pd
 
 from cdsim.errors import OutputError
 from cdsim.files import folder_mode
+from cdsim.i18n.core import Text
+from cdsim.manifest import MANIFEST as MANIFEST
+from cdsim.manifest import entry as _entry
+from cdsim.manifest import is_result_name as is_result_name
+from cdsim.manifest import read_manifest as _read_manifest
+from cdsim.tempfolders import TEMP_PREFIX as TEMP_PREFIX
+from cdsim.tempfolders import owned_prefix, remove_stale
 
-TEMP_PREFIX = ".cdsim-tmp-"
-MANIFEST = ".cdsim-files"
-"""The files of the result in a folder, one per line (what the next result replaces)."""
 FLOAT_FORMAT = "%.10g"
 """Floats in CSV files: ten significant digits, the same bytes on every run."""
 TABLE_FORMATS = ("csv", "parquet")
 _BACKUP = ".cdsim-earlier"  # inside the temporary folder: the earlier files while they move
-
-
-MAX_MANIFEST_BYTES = 256 * 1024
-"""A manifest longer than this is not one cdsim wrote: it is ignored."""
-
-
-def is_result_name(name: str) -> bool:
-    """A plain file name that a manifest may list: no folder, no ``..``, nothing hidden.
-
-    A manifest is data read from disk; only such names are trusted, so that no entry can
-    lead outside the folder (``../x``, ``/etc/x``, ``sub/x`` through a link...).
-    """
-    return (
-        bool(name)
-        and len(name) <= 255
-        and not name.startswith(".")
-        and "/" not in name
-        and "\\" not in name
-        and "\0" not in name
-        and name.isprintable()
-    )
-
-
-def _read_manifest(folder: Path) -> set[str]:
-    """Names listed in the manifest of ``folder``; only plain file names are trusted.
-
-    The manifest is read only if it is a regular file (not a link, a pipe or a device) of
-    at most :data:`MAX_MANIFEST_BYTES`; anything else counts as no earlier result.
-    """
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        fd = os.open(folder / MANIFEST, flags)
-    except OSError:
-        return set()
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return set()
-        data = os.read(fd, MAX_MANIFEST_BYTES + 1)
-    except OSError:
-        return set()
-    finally:
-        os.close(fd)
-    if len(data) > MAX_MANIFEST_BYTES:
-        return set()
-    try:
-        lines = data.decode("utf-8").splitlines()
-    except UnicodeDecodeError:
-        return set()
-    return {line.strip() for line in lines if is_result_name(line.strip())}
-
-
-def _entry(folder: Path, name: str) -> os.stat_result | None:
-    """``lstat`` of ``folder/name`` (a link is not followed), or None when it is absent."""
-    try:
-        return os.lstat(folder / name)
-    except FileNotFoundError:
-        return None
 
 
 def parquet_engine() -> str | None:
@@ -109,12 +61,9 @@ def parquet_engine() -> str | None:
 def check_table_format(fmt: str) -> None:
     """Raise :class:`OutputError` when ``fmt`` cannot be written on this machine."""
     if fmt not in TABLE_FORMATS:
-        raise OutputError(f"unknown table format {fmt!r}; use one of: {', '.join(TABLE_FORMATS)}")
+        raise OutputError("error.output.format", got=repr(fmt), allowed=", ".join(TABLE_FORMATS))
     if fmt == "parquet" and parquet_engine() is None:
-        raise OutputError(
-            "--format parquet needs pyarrow or fastparquet, and neither is installed "
-            "(pip install pyarrow); use --format csv"
-        )
+        raise OutputError("error.output.parquet")
 
 
 def write_table(table: pd.DataFrame, path: Path, fmt: str = "csv") -> Path:
@@ -127,12 +76,16 @@ def write_table(table: pd.DataFrame, path: Path, fmt: str = "csv") -> Path:
     elif fmt == "parquet":
         table.to_parquet(path, index=False, engine=parquet_engine() or "auto")
     else:
-        raise OutputError(f"unknown table format {fmt!r}; use one of: {', '.join(TABLE_FORMATS)}")
+        raise OutputError("error.output.format", got=repr(fmt), allowed=", ".join(TABLE_FORMATS))
     return path
 
 
-def _describe(error: OSError) -> str:
-    return error.strerror or str(error)
+def _describe(error: OSError) -> Text:
+    return Text.of(error.strerror or str(error))
+
+
+_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
+_DISK_FAULTS = _DISK_FULL | {errno.EROFS, errno.EIO, errno.ENAMETOOLONG, errno.EXDEV}
 
 
 class OutputFolder:
@@ -141,6 +94,9 @@ class OutputFolder:
     Entering checks that ``target`` can be written and creates the temporary folder, so
     that a bad ``--out`` fails before any simulation. Leaving without :meth:`commit` (an
     error, Ctrl-C) removes the temporary folder and any parent folders created for it.
+    A fault of the disk while the result is written (a full disk, a read-only or failing
+    file system) becomes an :class:`~cdsim.errors.OutputError` naming the folder; the
+    earlier result stays as it was.
     """
 
     def __init__(
@@ -154,6 +110,7 @@ class OutputFolder:
         self.expected = tuple(expected)  # names the result will hold, checked up front
         self.scratch: Path | None = None
         self._created: list[Path] = []
+        self._made_target = False
         self._committed = False
 
     # -- set up -------------------------------------------------------------------------
@@ -162,40 +119,83 @@ class OutputFolder:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
+        scratch = self.scratch
         self.discard()
+        if isinstance(exc, OSError) and self._is_ours(exc, scratch):
+            raise self._os_error(exc) from None
 
-    def _fail(self, reason: str) -> OutputError:
-        return OutputError(f"{self.label} {str(self.target)!r}: {reason}")
+    def _is_ours(self, error: OSError, scratch: Path | None) -> bool:
+        """Whether ``error`` is a fault of the result folder (not of something else)."""
+        if error.errno in _DISK_FAULTS:
+            return True
+        roots = [str(p) for p in (scratch, self.target.absolute()) if p is not None]
+        names = [str(n) for n in (error.filename, error.filename2) if n]
+        return any(name.startswith(root) for name in names for root in roots)
+
+    def _fail(self, key: str, **values: object) -> OutputError:
+        return OutputError(
+            f"error.output.{key}", label=self.label, folder=str(self.target), **values
+        )
+
+    def _os_error(self, error: OSError) -> OutputError:
+        """A fault of the file system, in words."""
+        reason = _describe(error)
+        if error.errno in _DISK_FULL:
+            return self._fail("no_space", reason=reason)
+        if error.errno == errno.ENAMETOOLONG:
+            return self._fail("name_too_long", reason=reason)
+        return self._fail("failed", reason=reason)
 
     def open(self) -> Path:
         """Check the target and create the temporary folder; return the temporary folder."""
+        try:
+            return self._open()
+        except OSError as error:  # what the checks below did not foresee
+            self.discard()
+            raise self._os_error(error) from None
+
+    def _open(self) -> Path:
         target = self.target
+        if target.is_symlink() and not os.path.exists(target):
+            raise self._fail("dangling_link", path=os.readlink(target))
         if target.exists() and not target.is_dir():
-            raise self._fail("exists and is not a folder")
+            raise self._fail("not_folder")
         parent = target.absolute().parent
         self._make_parents(parent)
+        remove_stale(parent)
         if target.is_dir():
+            remove_stale(target)
             self._refuse_conflicts((*self.expected, MANIFEST))
             self._probe(target)
-        try:
-            self.scratch = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=parent))
-        except OSError as error:
-            if not target.is_dir():
-                self._remove_created()
-                raise self._fail(f"cannot write in {str(parent)!r} ({_describe(error)})") from None
-            # the parent is read-only but the target is writable: write inside the target
-            self.scratch = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=target))
+        else:
+            self._probe_name(target)
+        self.scratch = self._make_scratch(target, parent)
         # mkdtemp makes it private (0700); it may become the result folder itself
         self.scratch.chmod(folder_mode())
         return self.scratch
+
+    def _make_scratch(self, target: Path, parent: Path) -> Path:
+        """Beside the target, on the same file system (a folder moves there in one step);
+        inside the target when it is a mount point, or when only the target is writable."""
+        inside = target.is_dir() and os.stat(target).st_dev != os.stat(parent).st_dev
+        if not inside:
+            try:
+                return Path(tempfile.mkdtemp(prefix=owned_prefix(), dir=parent))
+            except OSError as error:
+                if not target.is_dir():
+                    self._remove_created()
+                    raise self._fail(
+                        "cannot_write_in", path=str(parent), reason=_describe(error)
+                    ) from None
+        return Path(tempfile.mkdtemp(prefix=owned_prefix(), dir=target))
 
     def _make_parents(self, parent: Path) -> None:
         missing = []
         for folder in (parent, *parent.parents):
             if folder.is_dir():
                 break
-            if folder.exists():
-                raise self._fail(f"{str(folder)!r} is a file, not a folder")
+            if folder.exists() or folder.is_symlink():
+                raise self._fail("parent_file", path=str(folder))
             missing.append(folder)
         for folder in reversed(missing):
             try:
@@ -204,18 +204,37 @@ class OutputFolder:
                 continue
             except OSError as error:
                 self._remove_created()
-                raise self._fail(f"cannot create {str(folder)!r} ({_describe(error)})") from None
+                raise self._fail(
+                    "cannot_create", path=str(folder), reason=_describe(error)
+                ) from None
             self._created.append(folder)
 
     def _probe(self, folder: Path) -> None:
         """Prove that files can be created in ``folder`` (permissions alone can mislead)."""
         try:
-            handle, name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=folder)
+            handle, name = tempfile.mkstemp(prefix=owned_prefix(), dir=folder)
         except OSError as error:
             self._remove_created()
-            raise self._fail(f"cannot write in this folder ({_describe(error)})") from None
+            raise self._fail("cannot_write", reason=_describe(error)) from None
         os.close(handle)
         os.unlink(name)
+
+    def _probe_name(self, target: Path) -> None:
+        """Prove that the target can be made (a name too long, a read-only disk, a name the
+        file system refuses), before any simulation: make it, and remove it again."""
+        try:
+            target.mkdir()
+        except FileExistsError:
+            return
+        except OSError as error:
+            if error.errno in (errno.EACCES, errno.EPERM):
+                return  # a read-only parent: the temporary folder goes inside, or fails
+            self._remove_created()
+            if error.errno in _DISK_FULL or error.errno == errno.ENAMETOOLONG:
+                raise self._os_error(error) from None
+            parent = str(target.absolute().parent)
+            raise self._fail("cannot_write_in", path=parent, reason=_describe(error)) from None
+        target.rmdir()
 
     # -- writing ------------------------------------------------------------------------
     @property
@@ -290,12 +309,11 @@ class OutputFolder:
     def _refuse_conflicts(self, names: list[str] | tuple[str, ...]) -> None:
         found = self.conflicts(names)
         if found:
-            shown = ", ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
-            raise self._fail(
-                f"holds {shown}, which no earlier cdsim result wrote there (your own "
-                f"file{'s' if len(found) > 1 else ''}?); cdsim does not replace them: move "
-                f"{'them' if len(found) > 1 else 'it'} away, or choose another {self.label}"
-            )
+            listed: str | Text = ", ".join(found[:5])
+            if len(found) > 5:
+                listed = Text("error.output.more_names", {"names": listed, "n": len(found) - 5})
+            key = "conflict" if len(found) == 1 else "conflicts"
+            raise self._fail(key, names=listed)
 
     def _move_in(self, scratch: Path, names: list[str]) -> None:
         """Replace the earlier result by the new one, file by file, all or nothing.
@@ -305,7 +323,9 @@ class OutputFolder:
         followed) and put back if a later move fails.
         """
         target = self.target
-        target.mkdir(exist_ok=True)
+        if not target.is_dir():
+            target.mkdir()
+            self._made_target = True
         previous = _read_manifest(target)
         every = [*names, MANIFEST]
         self._refuse_conflicts(every)
@@ -327,10 +347,10 @@ class OutputFolder:
             for name in reversed(moved_old):
                 with contextlib.suppress(OSError):
                     os.replace(backup / name, target / name)
-            raise self._fail(
-                f"the result could not be moved in ({_describe(error)}); "
-                "the earlier result is as it was"
-            ) from None
+            if self._made_target:
+                with contextlib.suppress(OSError):
+                    target.rmdir()  # only if still empty
+            raise self._fail("move_failed", reason=_describe(error)) from None
         for name in sorted(previous - set(every)):
             entry = _entry(target, name)
             if entry is not None and not stat.S_ISDIR(entry.st_mode):

@@ -7,12 +7,17 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from cdsim.errors import OutputError
 from cdsim.output import MANIFEST, TEMP_PREFIX, OutputFolder, is_result_name
+
+EXE = shutil.which("cdsim", path=os.path.dirname(sys.executable)) or shutil.which("cdsim")
 
 
 def write_result(target: Path, files: dict[str, str], expected=()) -> list[Path]:
@@ -183,3 +188,114 @@ def test_the_command_refuses_to_replace_a_users_scenario_file(tmp_path):
     assert result.exit_code == 2, result.output
     assert "scenario.toml" in result.stderr and "Simulating" not in result.stderr
     assert (tmp_path / "scenario.toml").read_text() == 'name = "mine"\n'
+
+
+# ---------------------------------------------------------------- class 4: the disk's faults
+
+
+@pytest.fixture
+def tmpfs(tmp_path):
+    """A small file system of its own (a mount point), where root can make one."""
+    point = tmp_path / "mnt"
+    point.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(point)], capture_output=True
+    )
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {made.stderr!r}")
+    yield point
+    subprocess.run(["umount", "-l", str(point)], check=False)
+
+
+def cdsim_cmd(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "MPLBACKEND": "Agg", "CDSIM_DEBUG": ""}
+    return subprocess.run(
+        [EXE, *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=300
+    )
+
+
+SMALL = ["--set", "days=5", "--set", "warmup_days=1", "-r", "1", "--jobs", "1"]
+
+
+def test_a_mount_point_as_out_is_written_without_crossing_devices(tmpfs):
+    """The temporary folder goes inside a mount point: a move across file systems used to
+    fail after the whole simulation."""
+    result = cdsim_cmd("compare", *SMALL, "--no-charts", "-q", "--out", str(tmpfs))
+    assert result.returncode == 0, result.stderr
+    assert (tmpfs / "summary.csv").exists() and not list(tmpfs.glob(f"{TEMP_PREFIX}*"))
+
+
+def test_a_full_disk_is_one_message_and_the_earlier_result_stays(tmpfs):
+    result = cdsim_cmd("compare", *SMALL, "--no-charts", "-q", "--out", str(tmpfs))
+    assert result.returncode == 0, result.stderr
+    before = tree(tmpfs)
+    result = cdsim_cmd("compare", *SMALL[:-4], "--set", "days=30", "-r", "2", "--out", str(tmpfs))
+    assert result.returncode == 2, result.stderr
+    assert "the disk is full" in result.stderr and str(tmpfs) in result.stderr
+    assert "bug in cdsim" not in result.stderr and "Traceback" not in result.stderr
+    assert tree(tmpfs) == before and not list(tmpfs.glob(f"{TEMP_PREFIX}*"))
+
+
+def test_a_full_disk_while_writing_is_an_output_error(tmp_path):
+    target = tmp_path / "results"
+    write_result(target, {"summary.csv": "earlier"})
+    with pytest.raises(OutputError) as caught, OutputFolder(target) as out:
+        out.write_text("summary.csv", "half")
+        raise OSError(errno.ENOSPC, "No space left on device")
+    message = str(caught.value)
+    assert "the disk is full (No space left on device)" in message and str(target) in message
+    assert "o disco está cheio" in caught.value.message("pt")
+    assert (target / "summary.csv").read_text() == "earlier"
+    assert not list(tmp_path.glob(f"{TEMP_PREFIX}*")) and not list(target.glob(f"{TEMP_PREFIX}*"))
+
+
+def test_other_errors_are_not_taken_for_the_folders(tmp_path):
+    with pytest.raises(FileNotFoundError), OutputFolder(tmp_path / "r"):
+        (tmp_path / "elsewhere" / "x").read_text()  # not the folder's fault: left as it is
+
+
+def test_a_move_across_devices_at_the_first_commit(tmp_path, monkeypatch):
+    def cross(*args, **kwargs):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    target = tmp_path / "new"
+    moved = pytest.raises(OutputError, match="could not be moved in .*cross-device")
+    with moved, OutputFolder(target) as out:
+        out.write_text("summary.csv", "x")
+        monkeypatch.setattr(os, "rename", cross)
+        monkeypatch.setattr(os, "replace", cross)
+        out.commit()
+    monkeypatch.undo()
+    assert not target.exists() and not list(tmp_path.glob(f"{TEMP_PREFIX}*"))
+
+
+def test_a_dangling_link_as_out(tmp_path):
+    link = tmp_path / "results"
+    link.symlink_to(tmp_path / "gone")
+    with pytest.raises(OutputError) as caught:
+        OutputFolder(link).open()
+    assert f"is a link to {str(tmp_path / 'gone')!r}, which does not exist" in str(caught.value)
+    assert link.is_symlink() and not (tmp_path / "gone").exists()
+    result = cdsim_cmd("compare", "--out", str(link))
+    assert result.returncode == 2 and "which does not exist" in result.stderr
+    assert "Simulating" not in result.stderr
+
+
+def test_a_link_to_a_folder_as_out_writes_into_that_folder(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    (tmp_path / "link").symlink_to(real, target_is_directory=True)
+    write_result(tmp_path / "link", {"summary.csv": "1"})
+    assert (real / "summary.csv").read_text() == "1" and (tmp_path / "link").is_symlink()
+
+
+@pytest.mark.parametrize("name", ["x" * 300, "a/" + "y" * 300 + "/b"])
+def test_a_name_too_long_is_refused_before_simulating(tmp_path, name):
+    with pytest.raises(OutputError, match="too long"):
+        OutputFolder(tmp_path / name).open()
+    assert list(tmp_path.iterdir()) == []
+    result = cdsim_cmd("compare", "--out", str(tmp_path / name))
+    assert result.returncode == 2 and "too long" in result.stderr, result.stderr
+    assert "Simulating" not in result.stderr and "bug in cdsim" not in result.stderr

@@ -647,4 +647,80 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{times} change board meetings a week",
         "{times} reuniões do comitê de mudanças por semana",
     ),
+    # errors: the result folder (cdsim.output); {label} is the option, like --out
+    "error.output.not_folder": (
+        "{label} {folder!r}: exists and is not a folder",
+        "{label} {folder!r}: existe e não é uma pasta",
+    ),
+    "error.output.parent_file": (
+        "{label} {folder!r}: {path!r} is a file, not a folder",
+        "{label} {folder!r}: {path!r} é um arquivo, não uma pasta",
+    ),
+    "error.output.dangling_link": (
+        "{label} {folder!r}: is a link to {path!r}, which does not exist; create that folder, "
+        "or choose another {label}",
+        "{label} {folder!r}: é um link para {path!r}, que não existe; crie essa pasta, ou "
+        "escolha outro {label}",
+    ),
+    "error.output.cannot_create": (
+        "{label} {folder!r}: cannot create {path!r} ({reason})",
+        "{label} {folder!r}: não é possível criar {path!r} ({reason})",
+    ),
+    "error.output.cannot_write_in": (
+        "{label} {folder!r}: cannot write in {path!r} ({reason})",
+        "{label} {folder!r}: não é possível escrever em {path!r} ({reason})",
+    ),
+    "error.output.cannot_write": (
+        "{label} {folder!r}: cannot write in this folder ({reason})",
+        "{label} {folder!r}: não é possível escrever nesta pasta ({reason})",
+    ),
+    "error.output.name_too_long": (
+        "{label} {folder!r}: the name is too long for this file system ({reason}); choose a "
+        "shorter {label}",
+        "{label} {folder!r}: o nome é longo demais para este sistema de arquivos ({reason}); "
+        "escolha um {label} mais curto",
+    ),
+    "error.output.no_space": (
+        "{label} {folder!r}: the disk is full ({reason}); nothing was written and an earlier "
+        "result is as it was. Free some space (--no-charts writes much less), or choose "
+        "another {label}",
+        "{label} {folder!r}: o disco está cheio ({reason}); nada foi escrito e um resultado "
+        "anterior ficou como estava. Libere espaço (--no-charts escreve bem menos), ou "
+        "escolha outro {label}",
+    ),
+    "error.output.failed": (
+        "{label} {folder!r}: the result cannot be written ({reason}); an earlier result is "
+        "as it was",
+        "{label} {folder!r}: o resultado não pode ser escrito ({reason}); um resultado "
+        "anterior ficou como estava",
+    ),
+    "error.output.move_failed": (
+        "{label} {folder!r}: the result could not be moved in ({reason}); the earlier result "
+        "is as it was",
+        "{label} {folder!r}: o resultado não pôde ser movido para a pasta ({reason}); o "
+        "resultado anterior ficou como estava",
+    ),
+    "error.output.conflict": (
+        "{label} {folder!r}: holds {names}, which no earlier cdsim result wrote there (your "
+        "own file?); cdsim does not replace it: move it away, or choose another {label}",
+        "{label} {folder!r}: contém {names}, que nenhum resultado anterior do cdsim escreveu "
+        "(um arquivo seu?); o cdsim não o substitui: mova-o, ou escolha outro {label}",
+    ),
+    "error.output.conflicts": (
+        "{label} {folder!r}: holds {names}, which no earlier cdsim result wrote there (your "
+        "own files?); cdsim does not replace them: move them away, or choose another {label}",
+        "{label} {folder!r}: contém {names}, que nenhum resultado anterior do cdsim escreveu "
+        "(arquivos seus?); o cdsim não os substitui: mova-os, ou escolha outro {label}",
+    ),
+    "error.output.more_names": ("{names} and {n} more", "{names} e mais {n}"),
+    "error.output.format": (
+        "unknown table format {got}; use one of: {allowed}",
+        "formato de tabela desconhecido {got}; use um de: {allowed}",
+    ),
+    "error.output.parquet": (
+        "--format parquet needs pyarrow or fastparquet, and neither is installed "
+        "(pip install pyarrow); use --format csv",
+        "--format parquet precisa de pyarrow ou fastparquet, e nenhum está instalado "
+        "(pip install pyarrow); use --format csv",
+    ),
 }
