@@ -7,6 +7,7 @@ Replication r of every practice uses the same random streams (common random numb
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import os
@@ -19,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from cdsim import arguments, workload
+from cdsim import workers as workers_module
 from cdsim.errors import ArgumentError, ScenarioError
 from cdsim.metrics.bands import DEFAULT_SOURCE, classify
 from cdsim.metrics.definitions import BANDED_METRICS, METRICS, metric_kind
@@ -116,11 +118,19 @@ def run_tasks(
     # Runs go to the workers a few at a time (fewer round trips between processes), but
     # in at least two chunks per worker, so that the work left at the end stays shared.
     chunksize = max(1, min(MAX_CHUNK, len(tasks) // (2 * workers)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for done, result in enumerate(pool.map(one, tasks, chunksize=chunksize), 1):
+    # Workers die with this process and are stopped, not waited for, if it is interrupted
+    # (Ctrl-C, SIGTERM) or fails: see cdsim/workers.py.
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=workers_module.init_worker)
+    try:
+        guarded = functools.partial(workers_module.guarded, one)
+        for done, result in enumerate(pool.map(guarded, tasks, chunksize=chunksize), 1):
             results.append(result)
             if progress:
                 progress(done, len(tasks))
+    except BaseException:
+        workers_module.stop(pool)
+        raise
+    pool.shutdown(wait=True)
     return results
 
 

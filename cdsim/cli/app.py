@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 
 import click
@@ -21,6 +23,26 @@ EXIT_BAD_INPUT = 2
 
 
 EXIT_INTERRUPTED = 130
+
+
+EXIT_TERMINATED = 143  # 128 + SIGTERM, as a shell reports it
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, a closing terminal, a scheduler), handled like Ctrl-C: the
+    temporary folder is removed, worker processes are stopped, the earlier result stays."""
+
+
+def _on_sigterm(signum, frame) -> None:
+    raise Terminated
+
+
+def _was_terminated(error: BaseException) -> bool:
+    while error is not None:
+        if isinstance(error, Terminated):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
 
 
 class BadInput(click.ClickException):
@@ -52,7 +74,8 @@ Examples:
   cdsim run low --practice delivery --replications 5
   cdsim figure classroom --lang pt
 
-Exit status: 0 success, 2 bad input, 1 unexpected error, 130 interrupted.
+Exit status: 0 success, 2 bad input, 1 unexpected error, 130 interrupted (Ctrl-C),
+143 stopped (SIGTERM).
 """
 
 
@@ -72,13 +95,19 @@ def cli() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """The ``cdsim`` console script: exit status 0, 1 (unexpected), 2 (bad input), 130."""
+    """The ``cdsim`` console script: exit status 0, 1 (unexpected), 2 (bad input), 130
+    (Ctrl-C), 143 (SIGTERM)."""
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         cli.main(args=argv, prog_name="cdsim", standalone_mode=False)
     except click.ClickException as error:
         error.show()
         sys.exit(error.exit_code)
-    except (KeyboardInterrupt, click.exceptions.Abort):
+    except (KeyboardInterrupt, click.exceptions.Abort) as error:
+        if _was_terminated(error):
+            click.echo("Stopped (SIGTERM).", err=True)
+            sys.exit(EXIT_TERMINATED)
         click.echo("Interrupted.", err=True)
         sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
