@@ -33,7 +33,7 @@ from cdsim.practices.names import PRACTICES
 from cdsim.presentation.cells import summary_cell
 
 from . import style
-from ._common import replications, target_axes
+from ._common import no_changes, replications, target_axes
 
 WIDTH, HEIGHT = 16.0, 9.0
 STATIONS = ("source_control", "build", "staging", "production")
@@ -418,11 +418,13 @@ def plot_comparison(summary: pd.DataFrame, lang: str = "en", ax: Axes | None = N
         else t("chart.comparison.note_single", lang)
     )
     source = summary.attrs.get("band_source", DEFAULT_SOURCE)
+    second = t("chart.comparison.note_integration", lang)
+    if no_changes(summary):  # the figure still stands; its numbers are all n/a
+        second = f"{t('chart.empty.title', lang)}: {t('chart.empty.changes', lang)}"
     ax.text(
         0.35,
         0.3,
-        f"{note} {t(f'bands.source.{source}', lang)}\n"
-        f"{t('chart.comparison.note_integration', lang)}",
+        f"{note} {t(f'bands.source.{source}', lang)}\n{second}",
         ha="left",
         va="center",
         fontsize=style.SMALL_SIZE - 1,

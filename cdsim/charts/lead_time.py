@@ -10,7 +10,7 @@ from matplotlib.ticker import FixedLocator, FuncFormatter, LogLocator, NullForma
 from cdsim.i18n import format_number, normalize_lang, practice_name, t
 
 from . import style
-from ._common import LocaleFormatter, in_window, practices_of, target_axes
+from ._common import LocaleFormatter, in_window, nothing_to_show, practices_of, target_axes
 
 DORA_LIMITS_HOURS: dict[str, float] = {
     "limit.hour": 1.0,
@@ -58,6 +58,11 @@ def plot_lead_time(changes: pd.DataFrame, lang: str = "en", ax: Axes | None = No
     """
     lang = normalize_lang(lang)
     fig, ax, owned = target_axes(ax)
+    if not any(lead_times_hours(changes, p).size for p in practices_of(changes)):
+        reason = "deployed" if len(in_window(changes)) else "changes"
+        nothing_to_show(ax, lang, reason)
+        style.set_title(ax, t("chart.lead_time.title", lang))
+        return fig if owned else ax
     style.style_axes(ax, grid_axis="y")
     lo, hi = 0.3, 6000.0
     for practice in practices_of(changes):

@@ -220,6 +220,25 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.timeline.x_hours": ("Hours since first commit", "Horas desde o 1º commit"),
     "chart.timeline.y": ("Change (commit order)", "Mudança (ordem de commit)"),
     "chart.scorecard.title": ("DORA scorecard", "Placar DORA"),
+    "chart.empty.title": ("Nothing to show", "Nada para mostrar"),
+    "chart.empty.changes": (
+        "no change was committed in the measured window (see team.commits_per_day, days "
+        "and warmup_days)",
+        "nenhuma mudança teve commit na janela medida (veja team.commits_per_day, days e "
+        "warmup_days)",
+    ),
+    "chart.empty.deployed": (
+        "no change of the measured window reached production",
+        "nenhuma mudança da janela medida chegou à produção",
+    ),
+    "chart.empty.deploys": (
+        "no deploy in the measured window",
+        "nenhum deploy na janela medida",
+    ),
+    "chart.empty.values": (
+        "this metric has no value in these runs",
+        "esta métrica não tem valor nestas execuções",
+    ),
     "chart.scorecard.note": (
         "Cell colour: DORA performance band.",
         "Cor da célula: faixa de desempenho DORA.",
