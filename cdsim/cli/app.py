@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -12,6 +13,7 @@ import click
 
 import cdsim
 from cdsim.errors import CdsimError
+from cdsim.i18n import normalize_lang, t
 
 EXIT_OK = 0
 
@@ -37,12 +39,34 @@ def _on_sigterm(signum, frame) -> None:
     raise Terminated
 
 
-def _was_terminated(error: BaseException) -> bool:
-    while error is not None:
+def _was_terminated(error: BaseException | None) -> bool:
+    for _ in range(20):  # an exception's chain of causes, never endless
+        if error is None:
+            return False
         if isinstance(error, Terminated):
             return True
         error = error.__cause__ or error.__context__
     return False
+
+
+LANG_KEY = "cdsim.lang"
+"""Where ``--lang`` leaves its value in click's context (shared by every subcommand)."""
+
+
+def requested_lang(args: Sequence[str]) -> str:
+    """The language a command line asks for with ``--lang`` (the last one wins), known
+    before click has read the options, so that even an error found early speaks it."""
+    lang = "en"
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else None
+        if arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        if value is not None:
+            with contextlib.suppress(ValueError):  # the option's own check says what is wrong
+                lang = normalize_lang(value)
+    return lang
 
 
 class BadInput(click.ClickException):
@@ -50,8 +74,13 @@ class BadInput(click.ClickException):
 
     exit_code = EXIT_BAD_INPUT
 
+    def __init__(self, message: str, lang: str = "en") -> None:
+        super().__init__(message)
+        self.lang = lang
+
     def show(self, file=None) -> None:
-        click.echo(f"Error: {self.format_message()}", file=file or sys.stderr)
+        text = t("cli.error", self.lang, message=self.format_message())
+        click.echo(text, file=file or sys.stderr)
 
 
 class CdsimGroup(click.Group):
@@ -61,7 +90,8 @@ class CdsimGroup(click.Group):
         try:
             return super().invoke(ctx)
         except CdsimError as error:
-            raise BadInput(str(error)) from None
+            lang = ctx.meta.get(LANG_KEY, "en")  # every option is read by now
+            raise BadInput(error.message(lang), lang) from None
 
 
 EXAMPLES_MAIN = """\b
@@ -99,6 +129,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     (Ctrl-C), 143 (SIGTERM)."""
     if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, _on_sigterm)
+    lang = requested_lang(sys.argv[1:] if argv is None else list(argv))
     try:
         cli.main(args=argv, prog_name="cdsim", standalone_mode=False)
     except click.ClickException as error:
@@ -106,9 +137,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(error.exit_code)
     except (KeyboardInterrupt, click.exceptions.Abort) as error:
         if _was_terminated(error):
-            click.echo("Stopped (SIGTERM).", err=True)
+            click.echo(t("cli.terminated", lang), err=True)
             sys.exit(EXIT_TERMINATED)
-        click.echo("Interrupted.", err=True)
+        click.echo(t("cli.interrupted", lang), err=True)
         sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
         # the reader went away (cdsim scenarios show default | head): not an error
@@ -120,11 +151,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     except Exception as error:  # noqa: BLE001 - the last line of defence
         if os.environ.get("CDSIM_DEBUG"):
             raise
-        click.echo(
-            f"Error: unexpected {type(error).__name__}: {error}\n"
-            "This is a bug in cdsim; please report it with the command you ran "
-            "(set CDSIM_DEBUG=1 to see the traceback).",
-            err=True,
-        )
+        kind = type(error).__name__
+        click.echo(t("cli.bug", lang, kind=kind, message=str(error)[:2000]), err=True)
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_OK)

@@ -22,7 +22,7 @@ from cdsim.presentation import summary_text, sweep_text
 
 
 def load(
-    name_or_path: str, settings: dict[str, Any], hint_option: str = "--set", quiet: bool = False
+    name_or_path: str, settings: dict[str, Any], hint_option: str = "--set", opts=None
 ) -> cdsim.Scenario:
     """Load a scenario and apply ``--set`` values; a mistyped option gets a hint. A
     built-in name wins over a file of that name (``./name`` is the file), and says so."""
@@ -31,7 +31,8 @@ def load(
             f"no scenario called {name_or_path!r}; to change a value write "
             f"{hint_option} {name_or_path}"
         )
-    note_shadowed(name_or_path, quiet)
+    if opts is not None:
+        note_shadowed(name_or_path, opts.quiet, opts.lang)
     scenario = cdsim.load_scenario(name_or_path)
     return scenario.with_values(settings) if settings else scenario
 
@@ -118,7 +119,7 @@ def compare(scenario: str, charts: bool, **kwargs) -> None:
     built-in `default`.
     """
     opts = options_from(kwargs)
-    sc = load(scenario, opts.settings, quiet=opts.quiet)
+    sc = load(scenario, opts.settings, opts=opts)
     _compare_and_write(sc, opts, cdsim.PRACTICES, "3 practices", charts, ["compare"])
 
 
@@ -147,7 +148,7 @@ def run(scenario: str, practice: str | None, charts: bool, **kwargs) -> None:
     """Run SCENARIO under one practice (by default the one the scenario names); same
     files as `compare`."""
     opts = options_from(kwargs)
-    sc = load(scenario, opts.settings, quiet=opts.quiet)
+    sc = load(scenario, opts.settings, opts=opts)
     practice = practice or sc.model.practice
     _compare_and_write(sc, opts, [practice], practice, charts, ["run", "--practice", practice])
 
@@ -191,7 +192,7 @@ def sweep(
 ) -> None:
     """Run SCENARIO over a grid of values, under every practice, replicated."""
     opts = options_from(kwargs)
-    sc = load(scenario, opts.settings, hint_option="--vary", quiet=opts.quiet)
+    sc = load(scenario, opts.settings, hint_option="--vary", opts=opts)
     for key, values in vary.items():  # fail on a bad key or value before simulating
         for value in values:
             sc.with_values({key: value})
@@ -248,7 +249,7 @@ def figure(scenario: str, **kwargs) -> None:
     """Only the comparison figure (CI / Continuous Delivery / Continuous Deployment with
     the simulated DORA keys on it), as comparison_LANG.png and .svg."""
     opts = options_from(kwargs)
-    sc = load(scenario, opts.settings, quiet=opts.quiet)
+    sc = load(scenario, opts.settings, opts=opts)
     with OutputFolder(opts.out, expected=writing.figure_names(opts.lang)) as out:
         comparison = _run_comparison(sc, opts, cdsim.PRACTICES, "3 practices")
         writing.write_comparison_figure(comparison, out.folder, opts.lang)

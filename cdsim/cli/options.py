@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from cdsim.cli.app import LANG_KEY
 from cdsim.cli.assignments import set_callback
 from cdsim.errors import OutputError
 from cdsim.i18n import normalize_lang
@@ -22,9 +23,11 @@ DEFAULT_OUT = "cdsim-results"
 
 def _lang_callback(ctx, param, value: str) -> str:
     try:
-        return normalize_lang(value)
+        lang = normalize_lang(value)
     except ValueError as error:
         raise click.BadParameter(str(error)) from None
+    ctx.meta[LANG_KEY] = lang  # the language of the error messages, too
+    return lang
 
 
 def _format_callback(ctx, param, value: str) -> str:

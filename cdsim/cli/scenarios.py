@@ -69,7 +69,7 @@ def scenarios_show(name: str) -> None:
     click.echo(f"# {name}: every value, its base merged in\n" + scenario.to_toml(), nl=False)
 
 
-def note_shadowed(name: str, quiet: bool = False) -> None:
+def note_shadowed(name: str, quiet: bool = False, lang: str = "en") -> None:
     """Say which was meant when a built-in scenario and a file share a name."""
     if not quiet and shadowed_file(name) is not None:
-        click.echo(t("note.preset_over_file", "en", name=name), err=True)
+        click.echo(t("note.preset_over_file", lang, name=name), err=True)

@@ -367,7 +367,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "<li><b>Restaurar</b> volta todos os controles ao cenário.</li>"
         "</ol>",
     ),
-    # notes of the command line
+    # the command line: errors, interruptions, notes
+    "cli.error": ("Error: {message}", "Erro: {message}"),
+    "cli.interrupted": ("Interrupted.", "Interrompido."),
+    "cli.terminated": ("Stopped (SIGTERM).", "Parado (SIGTERM)."),
+    "cli.bug": (
+        "Error: unexpected {kind}: {message}\nThis is a bug in cdsim; please report it with "
+        "the command you ran (set CDSIM_DEBUG=1 to see the traceback).",
+        "Erro: {kind} inesperado: {message}\nIsto é um defeito do cdsim; por favor, relate-o "
+        "com o comando que você usou (defina CDSIM_DEBUG=1 para ver o rastreamento).",
+    ),
     "note.preset_over_file": (
         "Using the built-in scenario {name!r}; for the file {name!r} in this folder, "
         "write ./{name}",

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from cdsim.errors import ArgumentError, ScenarioError
 from cdsim.i18n.core import Text
-from cdsim.scenario.messages import describe, known_keys, shown, unknown_key
+from cdsim.scenario.messages import describe, known_keys, short, shown, unknown_key
 from cdsim.scenario.schema import Duration, ScenarioModel
 from cdsim.scenario.toml_writer import dumps as toml_dumps
 
@@ -124,7 +124,7 @@ class Scenario:
 
 def _with_label(origin: str, keys: list[str]) -> Text:
     """``default (with build.runners, days)``; a long list is cut after three keys."""
-    listed = ", ".join(keys[:3])
+    listed = ", ".join(short(key, 40) for key in keys[:3])
     if len(keys) > 3:
         listed = Text("error.source.more_keys", {"keys": listed, "n": len(keys) - 3})
     return Text("error.source.with", {"origin": origin, "keys": listed})

@@ -48,6 +48,11 @@ _LIMITS = {
 _TABLE_TYPES = ("model_type", "model_attributes_type", "dict_type")
 
 
+def short(text: str, limit: int = MAX_VALUE_CHARS) -> str:
+    """A key or a name, cut to a readable length."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def shown(value: Any) -> str:
     """A value as the user would write it back (its repr), cut to a readable length."""
     text = repr(value)
@@ -79,7 +84,7 @@ def unknown_key(source: Text | str, key: str) -> Text:
     close = difflib.get_close_matches(key, known_keys(), n=2, cutoff=0.6)
     close = [c for c in close if c != key]
     hint = Text("error.hint.did_you_mean", {"suggestion": close[0]}) if close else ""
-    return Text("error.key.unknown", {"source": source, "key": key, "hint": hint})
+    return Text("error.key.unknown", {"source": source, "key": short(key), "hint": hint})
 
 
 def _annotation_at(loc: tuple) -> Any:
