@@ -7,6 +7,7 @@ numpy integers count as whole numbers; ``True`` and ``1.5`` do not.
 
 from __future__ import annotations
 
+import inspect
 import numbers
 from typing import Any
 
@@ -66,6 +67,17 @@ def band_source(value: Any) -> str:
 
 
 def progress(value: Any):
-    if value is not None and not callable(value):
+    """None, or a function that takes (done, total)."""
+    if value is None:
+        return value
+    if not callable(value):
         raise ArgumentError("error.argument.progress", got=shown(value))
+    try:
+        signature = inspect.signature(value)
+    except (TypeError, ValueError):  # a builtin without a signature: trust it
+        return value
+    try:
+        signature.bind(0, 1)
+    except TypeError:
+        raise ArgumentError("error.argument.progress", got=shown(value)) from None
     return value

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -90,6 +91,8 @@ def default_jobs() -> int:
 def worker_count(jobs: int | None, tasks: int) -> int:
     """Processes that ``tasks`` runs get: ``jobs`` (None: every core), never more than
     the runs or the cores (more would only compete for them and for memory)."""
+    if multiprocessing.current_process().daemon:
+        return 1  # a pool's worker may not start processes of its own: run here
     wanted = default_jobs() if jobs is None else jobs
     return max(1, min(wanted, tasks, default_jobs()))
 

@@ -105,6 +105,7 @@ class OutputFolder:
         label: str = "--out",
         expected: tuple[str, ...] | list[str] = (),
     ) -> None:
+        self.empty = not str(target).strip()  # --out "" (an unset variable, most likely)
         self.target = Path(target).expanduser()
         self.label = label
         self.expected = tuple(expected)  # names the result will hold, checked up front
@@ -156,6 +157,8 @@ class OutputFolder:
 
     def _open(self) -> Path:
         target = self.target
+        if self.empty:
+            raise self._fail("empty")
         if target.is_symlink() and not os.path.exists(target):
             raise self._fail("dangling_link", path=os.readlink(target))
         if target.exists() and not target.is_dir():

@@ -182,3 +182,22 @@ def test_a_sweep_keeps_no_tables(small, monkeypatch):
     monkeypatch.setattr(experiments, "_one_run_metrics", spy)
     cdsim.sweep(small, {"build.runners": [1, 2]}, replications=1, jobs=1, practices=["delivery"])
     assert seen == [0, 0]
+
+
+def test_a_progress_function_of_the_wrong_shape_is_refused_up_front(small, no_runs):
+    with pytest.raises(ArgumentError, match="progress must be None or a function"):
+        cdsim.compare(small, progress=lambda done: None)
+    cdsim.arguments.progress(print)  # a builtin without a signature is trusted
+
+
+def _compare_in_a_pool_worker(_):
+    scenario = cdsim.load_scenario("default").with_values({"days": 5.0, "warmup_days": 1.0})
+    return len(cdsim.compare(scenario, replications=2, jobs=2, practices=["delivery"]).runs)
+
+
+def test_jobs_inside_a_pool_worker_run_in_that_worker():
+    """A daemonic worker may not start processes: its compare runs there, one by one."""
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        assert pool.map(_compare_in_a_pool_worker, [0]) == [2]

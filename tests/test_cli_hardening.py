@@ -107,3 +107,16 @@ def test_the_installed_command_speaks_portuguese_and_exits_2(tmp_path):
     assert result.returncode == 2
     assert "Erro: default (com days): chave 'days': deve ser um número finito" in result.stderr
     assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["scenarios"], ["scenarios", "show", "default"], ["--help"]])
+def test_a_full_standard_output_is_one_message(args):
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [EXE, *args], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120,
+            env={**os.environ, "CDSIM_DEBUG": ""},
+        )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.startswith("Error: the output cannot be written (No space left")
+    assert "bug in cdsim" not in result.stderr and "Traceback" not in result.stderr

@@ -333,3 +333,11 @@ def test_every_error_key_the_code_names_is_in_the_table():
         used |= {f"error.value.{n}" for n in re.findall(r"\bproblem\(\s*\"([a-z_]+)\"", text)}
     missing = sorted(key for key in used if key not in TEXTS)
     assert not missing, missing
+
+
+def test_a_byte_order_mark_and_an_old_preset_name_as_base(tmp_path):
+    path = tmp_path / "notepad.toml"
+    path.write_bytes(b'\xef\xbb\xbfbase = "struggling"\n[build]\nrunners = 3\n')
+    scenario = cdsim.load_scenario(path)
+    assert scenario.model.build.runners == 3
+    assert scenario.model.team == cdsim.load_scenario("low").model.team

@@ -299,3 +299,10 @@ def test_a_name_too_long_is_refused_before_simulating(tmp_path, name):
     result = cdsim_cmd("compare", "--out", str(tmp_path / name))
     assert result.returncode == 2 and "too long" in result.stderr, result.stderr
     assert "Simulating" not in result.stderr and "bug in cdsim" not in result.stderr
+
+
+def test_an_empty_out_is_refused(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(OutputError, match="--out is empty"):
+        OutputFolder("").open()
+    assert list(tmp_path.iterdir()) == []

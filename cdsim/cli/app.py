@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import signal
 import sys
@@ -124,6 +125,24 @@ def cli() -> None:
     """
 
 
+_STDOUT_FAULTS = {errno.ENOSPC, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def _silence_stdout() -> None:
+    """Send what is left for stdout to /dev/null, so that the exit does not fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _unexpected(error: Exception, lang: str):
+    if os.environ.get("CDSIM_DEBUG"):
+        raise error
+    kind = type(error).__name__
+    click.echo(t("cli.bug", lang, kind=kind, message=str(error)[:2000]), err=True)
+    sys.exit(EXIT_ERROR)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """The ``cdsim`` console script: exit status 0, 1 (unexpected), 2 (bad input), 130
     (Ctrl-C), 143 (SIGTERM)."""
@@ -132,6 +151,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     lang = requested_lang(sys.argv[1:] if argv is None else list(argv))
     try:
         cli.main(args=argv, prog_name="cdsim", standalone_mode=False)
+        sys.stdout.flush()  # a full disk behind '> file' shows here, not at exit
     except click.ClickException as error:
         error.show()
         sys.exit(error.exit_code)
@@ -143,15 +163,18 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
         # the reader went away (cdsim scenarios show default | head): not an error
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         sys.exit(EXIT_OK)
+    except OSError as error:
+        if error.errno not in _STDOUT_FAULTS or error.filename is not None:
+            _unexpected(error, lang)
+        # stdout redirected to a full disk (> /dev/full) or a failing device
+        _silence_stdout()
+        reason = error.strerror or str(error)
+        click.echo(t("cli.stdout", lang, reason=reason), err=True)
+        sys.exit(EXIT_BAD_INPUT)
     except click.exceptions.Exit as error:
         sys.exit(error.exit_code)
     except Exception as error:  # noqa: BLE001 - the last line of defence
-        if os.environ.get("CDSIM_DEBUG"):
-            raise
-        kind = type(error).__name__
-        click.echo(t("cli.bug", lang, kind=kind, message=str(error)[:2000]), err=True)
-        sys.exit(EXIT_ERROR)
+        _unexpected(error, lang)
     sys.exit(EXIT_OK)

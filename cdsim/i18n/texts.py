@@ -370,6 +370,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     # the command line: errors, interruptions, notes
     "cli.error": ("Error: {message}", "Erro: {message}"),
     "cli.interrupted": ("Interrupted.", "Interrompido."),
+    "cli.stdout": (
+        "Error: the output cannot be written ({reason}); a result folder, if any, was written",
+        "Erro: a saída não pode ser escrita ({reason}); uma pasta de resultado, se houver, foi "
+        "escrita",
+    ),
     "cli.terminated": ("Stopped (SIGTERM).", "Parado (SIGTERM)."),
     "cli.bug": (
         "Error: unexpected {kind}: {message}\nThis is a bug in cdsim; please report it with "
@@ -676,6 +681,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{times} reuniões do comitê de mudanças por semana",
     ),
     # errors: the result folder (cdsim.output); {label} is the option, like --out
+    "error.output.empty": (
+        "{label} is empty: name the result folder (an unset shell variable, maybe?)",
+        "{label} está vazio: dê o nome da pasta de resultado (uma variável de shell vazia?)",
+    ),
     "error.output.not_folder": (
         "{label} {folder!r}: exists and is not a folder",
         "{label} {folder!r}: existe e não é uma pasta",

@@ -228,6 +228,8 @@ def _load_file(path: Path, label: str | None = None, _seen: tuple[str, ...] = ()
         base: dict[str, Any] = {}
     else:
         base_name = base_name or "default"
+        if isinstance(base_name, str):
+            base_name = PRESET_ALIASES.get(base_name, base_name)
         if not isinstance(base_name, str) or base_name not in preset_names():
             raise ScenarioError(
                 "error.scenario.base", source=source, presets=", ".join(preset_names()),
@@ -267,7 +269,7 @@ def _read_toml(path: Path, source: str) -> dict[str, Any]:
         limit = MAX_FILE_BYTES // 1024
         raise ScenarioError("error.file.too_large", source=source, limit=limit)
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a byte-order mark (Windows' Notepad) is no error
     except UnicodeDecodeError:
         raise ScenarioError("error.file.not_text", source=source) from None
     try:
