@@ -22,8 +22,7 @@ from cdsim.practices import PRACTICES
 from cdsim.presentation import format_ci, format_metric
 from cdsim.scenario import Scenario, load_scenario, preset_names
 from cdsim.simulation import Run, simulate
-
-__version__ = "0.1.0"
+from cdsim.version import __version__
 
 
 def explorer(*args, **kwargs):
@@ -35,6 +34,7 @@ def explorer(*args, **kwargs):
 
 __all__ = [
     "ArgumentError",
+    "__version__",
     "BANDED_METRICS",
     "METRICS",
     "PRACTICES",

@@ -16,7 +16,7 @@ import sys
 import pytest
 
 from cdsim.cli import main
-from cdsim.cli.app import requested_lang
+from cdsim.cli.app import message_language
 
 EXE = shutil.which("cdsim", path=os.path.dirname(sys.executable)) or shutil.which("cdsim")
 DEEP = "{a=" * 3000 + "1" + "}" * 3000
@@ -91,11 +91,15 @@ def test_lang_pt_speaks_portuguese_wherever_it_is_given(capsys, args):
     assert err.startswith("Erro: ") and "chave 'build.runners': deve ser pelo menos 1" in err
 
 
-def test_the_last_lang_wins_and_a_bad_one_is_left_to_its_check():
-    assert requested_lang(["--lang", "pt", "--lang", "en"]) == "en"
-    assert requested_lang(["--lang", "fr"]) == "en"
-    assert requested_lang(["--lang"]) == "en"
-    assert requested_lang(["--", "--lang", "pt"]) == "en"
+def test_the_last_lang_wins_and_a_bad_one_is_left_to_its_check(monkeypatch):
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    assert message_language(["--lang", "pt", "--lang", "en"]) == "en"
+    assert message_language(["--lang", "en", "--lang", "pt"]) == "pt"
+    assert message_language(["--lang", "fr"]) == "en"
+    assert message_language(["--lang"]) == "en"
+    assert message_language(["--", "--lang", "pt"]) == "en"
+    monkeypatch.setenv("LC_ALL", "pt_BR.UTF-8")  # no --lang: the terminal's locale
+    assert message_language(["compare"]) == "pt"
 
 
 def test_the_installed_command_speaks_portuguese_and_exits_2(tmp_path):

@@ -58,6 +58,14 @@ def no_changes(summary: pd.DataFrame) -> bool:
     return bool((pd.to_numeric(rows["mean"], errors="coerce").fillna(0.0) <= 0).all())
 
 
+def unless_empty(summary: pd.DataFrame, text: str, lang: str) -> str:
+    """``text``, or, when no change was committed, a line that says there is nothing to
+    show (a figure that still stands, its numbers all n/a, says so in its note)."""
+    if no_changes(summary):
+        return f"{t('chart.empty.title', lang)}: {t('chart.empty.changes', lang)}"
+    return text
+
+
 def target_axes(ax: Axes | None, figsize=style.FIGSIZE):
     """Return ``(fig, ax, owned)``: a new figure and axes when ``ax`` is None."""
     if ax is not None:

@@ -14,7 +14,7 @@ import click
 
 import cdsim
 from cdsim.errors import CdsimError
-from cdsim.i18n import normalize_lang, t
+from cdsim.i18n import language_from_environment, normalize_lang, t
 
 EXIT_OK = 0
 
@@ -54,33 +54,18 @@ LANG_KEY = "cdsim.lang"
 """Where ``--lang`` leaves its value in click's context (shared by every subcommand)."""
 
 
-def requested_lang(args: Sequence[str]) -> str:
-    """The language a command line asks for with ``--lang`` (the last one wins), known
-    before click has read the options, so that even an error found early speaks it."""
-    lang = "en"
-    for i, arg in enumerate(args):
-        if arg == "--":
-            break
-        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else None
-        if arg.startswith("--lang="):
-            value = arg.partition("=")[2]
-        if value is not None:
-            with contextlib.suppress(ValueError):  # the option's own check says what is wrong
-                lang = normalize_lang(value)
-    return lang
-
-
 class BadInput(click.ClickException):
     """Bad input from the user: one message, exit status 2, no traceback."""
 
     exit_code = EXIT_BAD_INPUT
 
-    def __init__(self, message: str, lang: str = "en") -> None:
+    def __init__(self, message: str, lang: str | None = None) -> None:
         super().__init__(message)
         self.lang = lang
 
     def show(self, file=None) -> None:
-        text = t("cli.error", self.lang, message=self.format_message())
+        lang = self.lang or message_language(sys.argv[1:])
+        text = t("cli.error", lang, message=self.format_message())
         click.echo(text, file=file or sys.stderr)
 
 
@@ -91,7 +76,7 @@ class CdsimGroup(click.Group):
         try:
             return super().invoke(ctx)
         except CdsimError as error:
-            lang = ctx.meta.get(LANG_KEY, "en")  # every option is read by now
+            lang = ctx.meta.get(LANG_KEY) or message_language(sys.argv[1:])
             raise BadInput(error.message(lang), lang) from None
 
 
@@ -143,12 +128,29 @@ def _unexpected(error: Exception, lang: str):
     sys.exit(EXIT_ERROR)
 
 
+def message_language(argv: Sequence[str]) -> str:
+    """The language of the messages, before the options are parsed (so that even an error
+    found early speaks it): the last valid ``--lang`` of the command line, else the
+    terminal's locale."""
+    lang = None
+    for i, word in enumerate(argv):
+        if word == "--":
+            break
+        value = argv[i + 1] if word == "--lang" and i + 1 < len(argv) else None
+        if word.startswith("--lang="):
+            value = word.split("=", 1)[1]
+        if value is not None:
+            with contextlib.suppress(ValueError):  # the option's own check says what is wrong
+                lang = normalize_lang(value)
+    return lang or language_from_environment(os.environ)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """The ``cdsim`` console script: exit status 0, 1 (unexpected), 2 (bad input), 130
     (Ctrl-C), 143 (SIGTERM)."""
     if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, _on_sigterm)
-    lang = requested_lang(sys.argv[1:] if argv is None else list(argv))
+    lang = message_language(sys.argv[1:] if argv is None else list(argv))
     try:
         cli.main(args=argv, prog_name="cdsim", standalone_mode=False)
         sys.stdout.flush()  # a full disk behind '> file' shows here, not at exit

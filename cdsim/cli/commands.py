@@ -14,11 +14,13 @@ from cdsim.cli import writing
 from cdsim.cli.app import BadInput, cli
 from cdsim.cli.assignments import vary_callback
 from cdsim.cli.options import Options, charts_option, common_options, metric_callback, options_from
-from cdsim.cli.progress import Progress, jobs_text, say
+from cdsim.cli.progress import jobs_text, progress_bar, say
 from cdsim.cli.scenarios import note_shadowed
 from cdsim.experiments import check_work
+from cdsim.i18n import count, practice_name, t
 from cdsim.output import OutputFolder
 from cdsim.presentation import summary_text, sweep_text
+from cdsim.presentation.report import sweep_section
 
 
 def load(
@@ -40,13 +42,21 @@ def load(
 def _run_comparison(scenario, opts: Options, practices: Sequence[str], label: str):
     check_work(scenario, opts.replications, practices, opts.max_changes)
     total = len(practices) * opts.replications
+    lang = opts.lang
     say(
         opts,
-        f"Simulating {scenario.name!r}: {label}, {opts.replications} replication"
-        f"{'s' if opts.replications != 1 else ''} each ({total} runs on "
-        f"{jobs_text(opts.jobs, total)}, seed {opts.seed})",
+        t(
+            "cli.simulating",
+            lang,
+            name=scenario.name,
+            practices=label,
+            replications=count(opts.replications, "replications", lang),
+            runs=count(total, "runs", lang),
+            jobs=jobs_text(opts.jobs, total, lang),
+            seed=opts.seed,
+        ),
     )
-    with Progress(opts.quiet, "simulating") as progress:
+    with progress_bar(opts, "simulating") as progress:
         return cdsim.compare(
             scenario,
             replications=opts.replications,
@@ -74,10 +84,11 @@ def _compare_and_write(
         writing.write_comparison_tables(comparison, out, opts.fmt)
         if charts:
             writing.write_charts(comparison, out.folder, opts.lang)
-        text = writing.scenario_file_text(
-            sc, writing.reproduce_command(command[0], opts, command[1:])
-        )
-        out.write_text("scenario.toml", text)
+        again = writing.reproduce_command(command[0], opts, command[1:])
+        out.write_text("scenario.toml", writing.scenario_file_text(sc, again, opts.lang))
+        kind = "run" if command[0] == "run" else "compare"
+        title = {"practice": practice_name(practices[0], opts.lang)} if kind == "run" else None
+        writing.write_report(out, kind, sc, opts, again, comparison.summary, title)
         written = out.commit()
     _finish(opts, written, _comparison_text(comparison, opts))
 
@@ -92,7 +103,13 @@ def _comparison_text(comparison: cdsim.Comparison, opts: Options) -> str:
 def _finish(opts: Options, written: list[Path], text: str | None) -> None:
     if text is not None and not opts.quiet:
         click.echo(text)
-    say(opts, f"Wrote {len(written)} files to {opts.out}")
+    say(
+        opts,
+        t("cli.wrote", opts.lang, files=count(len(written), "files", opts.lang), folder=opts.out),
+    )
+    report = [path for path in written if path.name == "report.html"]
+    if report:
+        say(opts, t("report.written", opts.lang, path=report[0]))
 
 
 @cli.command(
@@ -120,7 +137,8 @@ def compare(scenario: str, charts: bool, **kwargs) -> None:
     """
     opts = options_from(kwargs)
     sc = load(scenario, opts.settings, opts=opts)
-    _compare_and_write(sc, opts, cdsim.PRACTICES, "3 practices", charts, ["compare"])
+    label = count(len(cdsim.PRACTICES), "practices", opts.lang)
+    _compare_and_write(sc, opts, cdsim.PRACTICES, label, charts, ["compare"])
 
 
 @cli.command(
@@ -150,7 +168,8 @@ def run(scenario: str, practice: str | None, charts: bool, **kwargs) -> None:
     opts = options_from(kwargs)
     sc = load(scenario, opts.settings, opts=opts)
     practice = practice or sc.model.practice
-    _compare_and_write(sc, opts, [practice], practice, charts, ["run", "--practice", practice])
+    label = practice_name(practice, opts.lang)
+    _compare_and_write(sc, opts, [practice], label, charts, ["run", "--practice", practice])
 
 
 @cli.command(
@@ -201,13 +220,22 @@ def sweep(
     check_work(sc, opts.replications, max_changes=opts.max_changes, vary=vary)
     expected = writing.sweep_names(opts.fmt, metrics, charts, opts.lang)
     with OutputFolder(opts.out, expected=expected) as out:
+        lang = opts.lang
         say(
             opts,
-            f"Sweeping {scenario!r}: {points} point{'s' if points != 1 else ''} x 3 practices x "
-            f"{opts.replications} replications ({total} runs on {jobs_text(opts.jobs, total)}, "
-            f"seed {opts.seed})",
+            t(
+                "cli.sweeping",
+                lang,
+                name=sc.name,
+                points=count(points, "points", lang),
+                practices=count(len(cdsim.PRACTICES), "practices", lang),
+                replications=count(opts.replications, "replications", lang),
+                runs=count(total, "runs", lang),
+                jobs=jobs_text(opts.jobs, total, lang),
+                seed=opts.seed,
+            ),
         )
-        with Progress(opts.quiet, "sweeping") as progress:
+        with progress_bar(opts, "sweeping") as progress:
             table = cdsim.sweep(
                 sc,
                 vary=vary,
@@ -226,10 +254,10 @@ def sweep(
             extra += ["--vary", f"{key}={','.join(writing.toml_literal(v) for v in values)}"]
         for metric in metrics:
             extra += ["--metric", metric]
-        out.write_text(
-            "scenario.toml",
-            writing.scenario_file_text(sc, writing.reproduce_command("sweep", opts, extra)),
-        )
+        again = writing.reproduce_command("sweep", opts, extra)
+        out.write_text("scenario.toml", writing.scenario_file_text(sc, again, opts.lang))
+        section = sweep_section(table, list(vary), metrics, opts.lang)
+        writing.write_report(out, "sweep", sc, opts, again, None, sections=[section])
         written = out.commit()
     text = "\n\n".join(sweep_text(table, m, list(vary), opts.lang) for m in metrics)
     _finish(opts, written, text)
@@ -251,7 +279,10 @@ def figure(scenario: str, **kwargs) -> None:
     opts = options_from(kwargs)
     sc = load(scenario, opts.settings, opts=opts)
     with OutputFolder(opts.out, expected=writing.figure_names(opts.lang)) as out:
-        comparison = _run_comparison(sc, opts, cdsim.PRACTICES, "3 practices")
+        label = count(len(cdsim.PRACTICES), "practices", opts.lang)
+        comparison = _run_comparison(sc, opts, cdsim.PRACTICES, label)
         writing.write_comparison_figure(comparison, out.folder, opts.lang)
+        again = writing.reproduce_command("figure", opts)
+        writing.write_report(out, "figure", sc, opts, again, comparison.summary)
         written = out.commit()
     _finish(opts, written, _comparison_text(comparison, opts))

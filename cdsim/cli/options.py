@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,7 +13,7 @@ import click
 from cdsim.cli.app import LANG_KEY
 from cdsim.cli.assignments import set_callback
 from cdsim.errors import OutputError
-from cdsim.i18n import normalize_lang
+from cdsim.i18n import language_from_environment, normalize_lang
 from cdsim.metrics.bands import DEFAULT_SOURCE
 from cdsim.metrics.bands import sources as band_sources
 from cdsim.metrics.definitions import BANDED_METRICS, METRICS
@@ -21,13 +22,26 @@ from cdsim.output import check_table_format
 DEFAULT_OUT = "cdsim-results"
 
 
-def _lang_callback(ctx, param, value: str) -> str:
-    try:
-        lang = normalize_lang(value)
-    except ValueError as error:
-        raise click.BadParameter(str(error)) from None
-    ctx.meta[LANG_KEY] = lang  # the language of the error messages, too
+def _lang_callback(ctx, param, value: str | None) -> str:
+    if value is None:  # not given: the terminal's locale (pt_BR... -> pt)
+        lang = language_from_environment(os.environ)
+    else:
+        try:
+            lang = normalize_lang(value)
+        except ValueError as error:
+            raise click.BadParameter(str(error)) from None
+    ctx.meta[LANG_KEY] = lang  # the language of cdsim's error messages, too
     return lang
+
+
+lang_option = click.option(
+    "--lang",
+    default=None,
+    show_default="the terminal's locale: pt for pt_BR, else en",
+    metavar="en|pt",
+    callback=_lang_callback,
+    help="Language of the messages, the tables, the charts and the report.",
+)
 
 
 def _format_callback(ctx, param, value: str) -> str:
@@ -119,14 +133,7 @@ def common_options(replications: int) -> Callable:
                 help="Output folder. The new result replaces the earlier cdsim result in it, "
                 "and only once the run has succeeded; other files are left alone.",
             ),
-            click.option(
-                "--lang",
-                default="en",
-                show_default=True,
-                metavar="en|pt",
-                callback=_lang_callback,
-                help="Language of the charts and the summary table.",
-            ),
+            lang_option,
             click.option(
                 "-q",
                 "--quiet",

@@ -100,3 +100,18 @@ class Text:
 
     def __str__(self) -> str:
         return self.render("en")
+
+
+def count(n: int, what: str, lang: str = "en") -> str:
+    """``1 developer`` / ``8 developers``: the singular or plural text of ``count.<what>``."""
+    return t(f"count.{what}.{'one' if n == 1 else 'other'}", lang, n=n)
+
+
+def language_from_environment(environ: dict[str, str]) -> str:
+    """The language of a terminal: ``"pt"`` when its locale is Portuguese (``LC_ALL``,
+    ``LC_MESSAGES`` or ``LANG``, the first one set, e.g. ``pt_BR.UTF-8``), else ``"en"``."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            return "pt" if value.lower().startswith("pt") else "en"
+    return "en"

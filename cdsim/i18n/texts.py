@@ -94,7 +94,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "metric.deploys_per_day.short": ("deploys per day", "deploys por dia"),
     "metric.lead_time_median_hours.short": ("median lead time", "lead time mediano"),
     "metric.change_failure_rate.short": ("change failure rate", "taxa de falha"),
-    "metric.time_to_restore_median_hours.short": ("time to restore", "tempo p/ restaurar"),
+    "metric.time_to_restore_median_hours.short": ("median restore time", "restauração mediana"),
     # where time goes
     "time.build_queue": ("Build queue", "Fila de build"),
     "time.build": ("Build and unit tests", "Build e testes unitários"),
@@ -137,7 +137,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "unit.per_day": ("/day", "/dia"),
     # generic words
     "na": ("n/a", "s/d"),
-    "ci95": ("95% CI", "IC 95%"),
+    "ci95": ("95% interval", "IC 95%"),
     "median": ("median", "mediana"),
     "replications": ("replications", "replicações"),
     "replication": ("replication", "replicação"),
@@ -149,8 +149,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Integração, Entrega e Deploy Contínuos: simulação",
     ),
     "chart.comparison.note_ci": (
-        "Values: mean of {n} replications, 95% CI in brackets.",
-        "Valores: média de {n} replicações, IC 95% entre colchetes.",
+        "Values: mean of {n} replications, 95% confidence interval in brackets (left out "
+        "where it is narrower than the last digit shown).",
+        "Valores: média de {n} replicações, intervalo de confiança de 95% (IC 95%) entre "
+        "colchetes (omitido quando é mais estreito que o último dígito mostrado).",
+    ),
+    "chart.comparison.not_run": (
+        "not run in this result",
+        "não simulada neste resultado",
     ),
     "chart.comparison.note_single": (
         "Values from one simulated run.",
@@ -170,7 +176,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Mudanças em produção dentro desse tempo (%)",
     ),
     "chart.cfr.title": (
-        "Change failure rate, with 95% CI",
+        "Change failure rate, with 95% intervals",
         "Taxa de falha de mudanças, com IC 95%",
     ),
     "chart.cfr.title_single": ("Change failure rate", "Taxa de falha de mudanças"),
@@ -206,11 +212,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Where the lead time goes (mean per change)",
         "Para onde vai o lead time (média por mudança)",
     ),
-    "chart.breakdown.hours.title": ("Mean hours per change", "Horas médias por mudança"),
+    "chart.breakdown.total.title": (
+        "Mean lead time per change",
+        "Lead time médio por mudança",
+    ),
+    "chart.breakdown.x_total": (
+        "Mean lead time (hours, log scale)",
+        "Lead time médio (horas, escala log)",
+    ),
     "chart.breakdown.share.title": ("Share of lead time", "Fração do lead time"),
-    "chart.breakdown.x_hours": ("Mean time per change (hours)", "Tempo médio por mudança (horas)"),
     "chart.breakdown.x_share": ("Share of lead time (%)", "Fração do lead time (%)"),
-    "chart.breakdown.total": ("total {value}", "total {value}"),
     "chart.flow.title": ("Flow of changes over time", "Fluxo das mudanças no tempo"),
     "chart.cfd.title": ("Cumulative flow", "Fluxo cumulativo"),
     "chart.cfd.x": ("Time (days)", "Tempo (dias)"),
@@ -243,6 +254,315 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Cell colour: DORA performance band.",
         "Cor da célula: faixa de desempenho DORA.",
     ),
+    # a scenario in plain words (reports, the comparison figure's context line)
+    "scenario.context": (
+        "Scenario '{name}': {developers}, {commits} commits a day each, {runners}, "
+        "approval {approval}, a release every {release}. {replications}, seed {seed}. {bands}",
+        "Cenário '{name}': {developers}, {commits} commits por dia cada, {runners}, "
+        "aprovação {approval}, um release a cada {release}. {replications}, semente {seed}. "
+        "{bands}",
+    ),
+    "count.developers.one": ("1 developer", "1 pessoa desenvolvedora"),
+    "count.developers.other": ("{n} developers", "{n} pessoas desenvolvedoras"),
+    "count.runners.one": ("1 CI runner", "1 runner de CI"),
+    "count.environments.one": ("1 test environment", "1 ambiente de teste"),
+    "count.environments.other": ("{n} test environments", "{n} ambientes de teste"),
+    "count.runners.other": ("{n} CI runners", "{n} runners de CI"),
+    "scenario.board": ("by a change board ({times})", "por um comitê de mudanças ({times})"),
+    "scenario.approval_after": ("after {delay}", "após {delay}"),
+    "scenario.replications": ("{n} replications", "{n} replicações"),
+    "scenario.one_run": ("one run", "uma execução"),
+    "scenario.bands.dora-2023": ("Bands: DORA 2023.", "Faixas: DORA 2023."),
+    "scenario.bands.dora-2021": ("Bands: DORA 2021.", "Faixas: DORA 2021."),
+    "scenario.bands.four-keys": ("Bands: Four Keys.", "Faixas: Four Keys."),
+    "scenario.team": (
+        "{developers}, each committing {commits} changes per working day "
+        "(about {lines} lines each); {defect} of average changes carry a defect.",
+        "{developers}, cada uma com {commits} mudanças por dia útil "
+        "(cerca de {lines} linhas cada); {defect} das mudanças médias têm um defeito.",
+    ),
+    "scenario.calendar": (
+        "People work {days}, {hours}; machines and on-call work around the clock.",
+        "As pessoas trabalham {days}, {hours}; máquinas e plantão, 24 horas por dia.",
+    ),
+    "scenario.calendar_24x7": (
+        "People and machines work around the clock.",
+        "Pessoas e máquinas trabalham 24 horas por dia.",
+    ),
+    "scenario.build": (
+        "Build: {runners}, {duration} per build; unit tests catch {detection} of "
+        "defects; {flaky} of builds fail for no reason.",
+        "Build: {runners}, {duration} por build; os testes unitários pegam "
+        "{detection} dos defeitos; {flaky} dos builds falham sem motivo.",
+    ),
+    "scenario.staging": (
+        "Staging (Delivery and Deployment): {environments}, {duration} per run; the tests "
+        "catch {detection} of the defects the build missed.",
+        "Homologação (Entrega e Deploy): {environments}, {duration} por execução; os testes "
+        "pegam {detection} dos defeitos que o build deixou passar.",
+    ),
+    "scenario.approval_delay": (
+        "Continuous Delivery: a person approves after about {delay} of working time and "
+        "spots {detection} of defects.",
+        "Entrega Contínua: uma pessoa aprova após cerca de {delay} de trabalho e percebe "
+        "{detection} dos defeitos.",
+    ),
+    "scenario.approval_board": (
+        "Continuous Delivery: a change board approves at {times} and spots {detection} of defects.",
+        "Entrega Contínua: um comitê de mudanças aprova em {times} e percebe {detection} "
+        "dos defeitos.",
+    ),
+    "scenario.release": (
+        "Continuous Integration: a release every {every}, {qa} of manual QA (catching "
+        "{detection} of defects), a manual deploy that goes wrong {error} of the time.",
+        "Integração Contínua: um release a cada {every}, {qa} de QA manual (que pega "
+        "{detection} dos defeitos), um deploy manual que dá errado em {error} das vezes.",
+    ),
+    "scenario.incident_on_call": (
+        "Failed deploys: on call around the clock; {rollback} of incidents end in a "
+        "rollback, the others are fixed forward.",
+        "Deploys com falha: plantão 24 horas; {rollback} dos incidentes terminam em "
+        "rollback, os outros são corrigidos em produção.",
+    ),
+    "scenario.incident_working_hours": (
+        "Failed deploys: handled in working hours (no on-call); {rollback} of incidents end "
+        "in a rollback, the others are fixed forward.",
+        "Deploys com falha: tratados em horário de trabalho (sem plantão); {rollback} dos "
+        "incidentes terminam em rollback, os outros são corrigidos em produção.",
+    ),
+    "scenario.horizon": (
+        "{days} days simulated; changes committed in the first {warmup} days are not measured.",
+        "{days} dias simulados; as mudanças dos primeiros {warmup} dias não são medidas.",
+    ),
+    "weekday.mon": ("Monday", "segunda"),
+    "weekday.tue": ("Tuesday", "terça"),
+    "weekday.wed": ("Wednesday", "quarta"),
+    "weekday.thu": ("Thursday", "quinta"),
+    "weekday.fri": ("Friday", "sexta"),
+    "weekday.sat": ("Saturday", "sábado"),
+    "weekday.sun": ("Sunday", "domingo"),
+    "list.and": (" and ", " e "),
+    # scenario keys as words (sweep and sensitivity axes): key.<dotted key>
+    "key.practice": ("practice", "prática"),
+    "key.days": ("horizon (days)", "horizonte (dias)"),
+    "key.warmup_days": ("warm-up (days)", "aquecimento (dias)"),
+    "key.calendar.work_hours": ("working hours", "horário de trabalho"),
+    "key.calendar.work_days": ("working days", "dias de trabalho"),
+    "key.team.developers": ("developers", "pessoas desenvolvedoras"),
+    "key.team.commits_per_day": ("commits per developer per day", "commits por pessoa por dia"),
+    "key.team.size_mean_lines": ("mean change size (lines)", "tamanho médio da mudança (linhas)"),
+    "key.team.size_cv": ("spread of change sizes (cv)", "variação do tamanho das mudanças (cv)"),
+    "key.team.defect_probability": ("chance of a defect", "chance de defeito"),
+    "key.team.fix_time": ("fix time", "tempo de correção"),
+    "key.build.runners": ("CI runners", "runners de CI"),
+    "key.build.duration": ("build time", "tempo de build"),
+    "key.build.detection": ("unit tests catch", "testes unitários pegam"),
+    "key.build.flaky_probability": ("flaky builds", "builds instáveis"),
+    "key.staging.environments": ("staging environments", "ambientes de homologação"),
+    "key.staging.duration": ("staging time", "tempo de homologação"),
+    "key.staging.duration_per_change_minutes": (
+        "staging time per change (minutes)",
+        "homologação por mudança (minutos)",
+    ),
+    "key.staging.detection": ("staging tests catch", "testes de homologação pegam"),
+    "key.approval.mode": ("approval mode", "modo de aprovação"),
+    "key.approval.delay": ("approval delay", "espera pela aprovação"),
+    "key.approval.board_times": ("change board times", "horários do comitê de mudanças"),
+    "key.approval.detection": ("reviewer catches", "revisão pega"),
+    "key.release.every_days": ("release every (days)", "release a cada (dias)"),
+    "key.release.qa_duration": ("manual QA time", "tempo de QA manual"),
+    "key.release.qa_duration_per_change_minutes": (
+        "QA time per change (minutes)",
+        "QA por mudança (minutos)",
+    ),
+    "key.release.qa_detection": ("manual QA catches", "QA manual pega"),
+    "key.release.deploy_duration": ("manual deploy time", "tempo do deploy manual"),
+    "key.release.deploy_duration_per_change_minutes": (
+        "manual deploy per change (minutes)",
+        "deploy manual por mudança (minutos)",
+    ),
+    "key.release.manual_error_probability": ("manual deploy errors", "erros no deploy manual"),
+    "key.release.retest_duration": (
+        "retest time after a rollback",
+        "tempo de reteste após rollback",
+    ),
+    "key.release.max_redeploys": (
+        "redeploys before fixing forward",
+        "redeploys antes de corrigir em produção",
+    ),
+    "key.production.deploy_duration": ("deploy time", "tempo de deploy"),
+    "key.production.deploy_duration_per_change_minutes": (
+        "deploy time per change (minutes)",
+        "deploy por mudança (minutos)",
+    ),
+    "key.incident.response": ("incident response", "resposta a incidentes"),
+    "key.incident.detection": ("time to detect", "tempo para detectar"),
+    "key.incident.diagnosis": ("diagnosis time", "tempo de diagnóstico"),
+    "key.incident.diagnosis_growth_per_change": (
+        "diagnosis growth per change",
+        "aumento do diagnóstico por mudança",
+    ),
+    "key.incident.rollback": ("rollback time", "tempo de rollback"),
+    "key.incident.manual_rollback": ("manual rollback time", "tempo de rollback manual"),
+    "key.incident.fix_forward_probability": (
+        "chance to fix forward",
+        "chance de corrigir em produção",
+    ),
+    "key.incident.fix_forward": ("fix-forward time", "tempo de correção em produção"),
+    "key.part.mean_minutes": ("mean (minutes)", "média (minutos)"),
+    "key.part.mean_hours": ("mean (hours)", "média (horas)"),
+    "key.part.mean_days": ("mean (days)", "média (dias)"),
+    "key.part.cv": ("cv", "cv"),
+    "key.part.dist": ("distribution", "distribuição"),
+    # the result page (report.html)
+    "report.title.compare": ("cdsim: comparison of '{name}'", "cdsim: comparação de '{name}'"),
+    "report.title.run": ("cdsim: '{name}' under {practice}", "cdsim: '{name}' com {practice}"),
+    "report.title.sweep": ("cdsim: sweep of '{name}'", "cdsim: varredura de '{name}'"),
+    "report.title.figure": ("cdsim: the figure for '{name}'", "cdsim: a figura de '{name}'"),
+    "report.intro": (
+        "What a simulated team does under each practice: the same developers and the same "
+        "changes, only the way to production differs.",
+        "O que um time simulado faz em cada prática: as mesmas pessoas e as mesmas "
+        "mudanças; só o caminho até a produção muda.",
+    ),
+    "report.scenario": ("The scenario", "O cenário"),
+    "report.experiment": (
+        "{runs}, seed {seed}. {bands}",
+        "{runs}, semente {seed}. {bands}",
+    ),
+    "report.reproduce": (
+        "Reproduce this result (scenario.toml is in this folder):",
+        "Para reproduzir este resultado (scenario.toml está nesta pasta):",
+    ),
+    "report.scorecard": ("The DORA scorecard", "O placar DORA"),
+    "report.charts": ("Charts", "Gráficos"),
+    "report.no_charts": (
+        "Charts were not drawn for this result (--no-charts).",
+        "Os gráficos não foram desenhados neste resultado (--no-charts).",
+    ),
+    "report.summary": ("Every metric", "Todas as métricas"),
+    "report.sweep": ("The sweep, metric by metric", "A varredura, métrica a métrica"),
+    "report.files": ("The tables (CSV)", "As tabelas (CSV)"),
+    "report.footer": (
+        "Made by cdsim {version}. Every number on this page comes from the tables beside it.",
+        "Feito pelo cdsim {version}. Todo número desta página vem das tabelas ao lado.",
+    ),
+    "report.chart.comparison": (
+        "The source figure, redrawn with the simulated DORA keys on each practice's bar. "
+        "Read across a row for one practice, down a column to compare practices.",
+        "A figura da fonte, redesenhada com as métricas DORA simuladas na barra de cada "
+        "prática. Leia uma linha para ver uma prática; uma coluna para comparar práticas.",
+    ),
+    "report.chart.scorecard": (
+        "The four keys of each practice, each cell coloured by its DORA band. "
+        "Blue is better, red is worse; the band names are written in the cells.",
+        "As quatro métricas de cada prática, cada célula com a cor da sua faixa DORA. "
+        "Azul é melhor, vermelho é pior; o nome da faixa está escrito na célula.",
+    ),
+    "report.chart.lead_time": (
+        "For each duration on the (log) horizontal axis, the share of changes that reached "
+        "production within it. Where a curve crosses 50% is its median lead time.",
+        "Para cada duração no eixo horizontal (log), a fração das mudanças que chegou à "
+        "produção dentro dela. Onde a curva cruza 50% está o lead time mediano.",
+    ),
+    "report.chart.failure": (
+        "Left: the change failure rate. Right: the bigger a first deploy, the likelier it "
+        "fails on a defect, along 1 - (1 - p)^k for each practice.",
+        "À esquerda: a taxa de falha de mudanças. À direita: quanto maior o primeiro deploy, "
+        "mais provável que falhe por defeito, seguindo 1 - (1 - p)^k em cada prática.",
+    ),
+    "report.chart.frequency": (
+        "Left: deploys per day. Right: the median time from a failed deploy to restored "
+        "service. The label of each bar gives its DORA band.",
+        "À esquerda: deploys por dia. À direita: o tempo mediano de um deploy com falha até "
+        "o serviço restaurado. O rótulo de cada barra dá a sua faixa DORA.",
+    ),
+    "report.chart.time_breakdown": (
+        "Left: the mean lead time (log axis). Right: where it goes, as shares; hatched "
+        "parts are waiting.",
+        "À esquerda: o lead time médio (eixo log). À direita: para onde ele vai, em "
+        "frações; as partes hachuradas são espera.",
+    ),
+    "report.chart.flow": (
+        "Top: how many changes are in each state, day by day (the thickness of a band is "
+        "work in progress). Bottom: the first changes of one run, one line each.",
+        "Em cima: quantas mudanças estão em cada estado, dia a dia (a espessura de uma "
+        "faixa é o trabalho em andamento). Embaixo: as primeiras mudanças de uma execução.",
+    ),
+    "report.chart.sweep": (
+        "One metric against the varied value, one line per practice; the shaded band is "
+        "the 95% interval of the mean.",
+        "Uma métrica contra o valor variado, uma linha por prática; a faixa sombreada é o "
+        "IC 95% da média.",
+    ),
+    "report.table.summary": (
+        "mean, 95% interval and DORA band of every metric, per practice",
+        "média, IC 95% e faixa DORA de cada métrica, por prática",
+    ),
+    "report.table.runs": ("every metric of every run", "cada métrica de cada execução"),
+    "report.table.changes": (
+        "one row per change: its instants and where its lead time went",
+        "uma linha por mudança: seus instantes e para onde foi o lead time",
+    ),
+    "report.table.deployments": ("one row per production deploy", "uma linha por deploy"),
+    "report.table.incidents": (
+        "one row per incident (failed deploy)",
+        "uma linha por incidente (deploy com falha)",
+    ),
+    "report.table.sweep": (
+        "mean, 95% interval and band per point, practice and metric",
+        "média, IC 95% e faixa por ponto, prática e métrica",
+    ),
+    "report.written": ("Report: {path}", "Relatório: {path}"),
+    # the command line (--help stays English)
+    "cli.simulating": (
+        "Simulating '{name}': {practices}, {replications} each ({runs} on {jobs}, seed {seed})",
+        "Simulando '{name}': {practices}, {replications} cada ({runs} em {jobs}, semente {seed})",
+    ),
+    "cli.sweeping": (
+        "Sweeping '{name}': {points} x {practices} x {replications} ({runs} on {jobs}, "
+        "seed {seed})",
+        "Varrendo '{name}': {points} x {practices} x {replications} ({runs} em {jobs}, "
+        "semente {seed})",
+    ),
+    "cli.wrote": ("Wrote {files} to {folder}", "{files} gravados em {folder}"),
+    "cli.interrupted": ("Interrupted.", "Interrompido."),
+    "cli.error": ("Error: {message}", "Erro: {message}"),
+    "cli.bug": (
+        "Error: unexpected {kind}: {message}\nThis is a bug in cdsim; please report it with "
+        "the command you ran (set CDSIM_DEBUG=1 to see the traceback).",
+        "Erro: {kind} inesperado: {message}\nIsto é um defeito do cdsim; por favor, relate-o "
+        "com o comando que você usou (defina CDSIM_DEBUG=1 para ver o rastreamento).",
+    ),
+    "cli.scenarios.hint": (
+        "Show one as TOML, ready to copy and edit: cdsim scenarios show NAME",
+        "Mostre um em TOML, pronto para copiar e editar: cdsim scenarios show NOME",
+    ),
+    "cli.scenarios.every_value": (
+        "# {name}: every value, its base merged in",
+        "# {name}: todos os valores, com a base já incluída",
+    ),
+    "cli.scenario_file": (
+        "# The scenario as run by cdsim {version} (every value, --set applied).\n"
+        "# Reproduce this result with:\n#   {command}",
+        "# O cenário como foi simulado pelo cdsim {version} (todos os valores, com --set).\n"
+        "# Para reproduzir este resultado:\n#   {command}",
+    ),
+    "progress.simulating": ("simulating", "simulando"),
+    "progress.sweeping": ("sweeping", "varrendo"),
+    "progress.unit": ("run", "execução"),
+    "count.practices.one": ("1 practice", "1 prática"),
+    "count.practices.other": ("{n} practices", "{n} práticas"),
+    "count.replications.one": ("1 replication", "1 replicação"),
+    "count.replications.other": ("{n} replications", "{n} replicações"),
+    "count.runs.one": ("1 run", "1 execução"),
+    "count.runs.other": ("{n} runs", "{n} execuções"),
+    "count.processes.one": ("1 process", "1 processo"),
+    "count.processes.other": ("{n} processes", "{n} processos"),
+    "count.points.one": ("1 point", "1 ponto"),
+    "count.points.other": ("{n} points", "{n} pontos"),
+    "count.files.one": ("1 file", "1 arquivo"),
+    "count.files.other": ("{n} files", "{n} arquivos"),
     # the classroom explorer (cdsim.explorer)
     "explorer.title": ("cdsim explorer", "Explorador cdsim"),
     "explorer.subtitle": (
@@ -324,6 +644,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Choose at least one practice.",
         "Escolha ao menos uma prática.",
     ),
+    "explorer.notice.no_practice": (
+        "No practice is switched on, so there are no numbers to show. Switch on "
+        "Integration, Delivery or Deployment at the top.",
+        "Nenhuma prática está ligada, então não há números para mostrar. Ligue "
+        "Integração, Entrega ou Deploy no alto da página.",
+    ),
+    "explorer.notice.error": (
+        "No numbers for these values. Move the slider back, or press Reset.",
+        "Sem números para esses valores. Volte o controle, ou clique em Restaurar.",
+    ),
+    "explorer.practice.on": (
+        "{name}: in the simulation; click to leave it out",
+        "{name}: na simulação; clique para tirar",
+    ),
+    "explorer.practice.off": (
+        "{name}: left out; click to simulate it",
+        "{name}: fora da simulação; clique para incluir",
+    ),
     "explorer.status.error": (
         "Cannot run these values: {error}",
         "Não dá para rodar esses valores: {error}",
@@ -337,7 +675,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "explorer.tab.scorecard": ("Scorecard", "Placar"),
     "explorer.tab.lead_time": ("Lead time", "Lead time"),
     "explorer.tab.failure": ("Failures", "Falhas"),
-    "explorer.tab.frequency": ("Frequency & restore", "Frequência"),
+    "explorer.tab.frequency": ("Frequency", "Frequência"),
     "explorer.tab.time_breakdown": ("Where time goes", "Onde vai o tempo"),
     "explorer.tab.flow": ("Flow", "Fluxo"),
     "explorer.guide.title": ("How to use", "Como usar"),
@@ -367,21 +705,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "<li><b>Restaurar</b> volta todos os controles ao cenário.</li>"
         "</ol>",
     ),
-    # the command line: errors, interruptions, notes
-    "cli.error": ("Error: {message}", "Erro: {message}"),
-    "cli.interrupted": ("Interrupted.", "Interrompido."),
+    # the command line: faults, signals, notes (issue 11)
     "cli.stdout": (
         "Error: the output cannot be written ({reason}); a result folder, if any, was written",
         "Erro: a saída não pode ser escrita ({reason}); uma pasta de resultado, se houver, foi "
         "escrita",
     ),
     "cli.terminated": ("Stopped (SIGTERM).", "Parado (SIGTERM)."),
-    "cli.bug": (
-        "Error: unexpected {kind}: {message}\nThis is a bug in cdsim; please report it with "
-        "the command you ran (set CDSIM_DEBUG=1 to see the traceback).",
-        "Erro: {kind} inesperado: {message}\nIsto é um defeito do cdsim; por favor, relate-o "
-        "com o comando que você usou (defina CDSIM_DEBUG=1 para ver o rastreamento).",
-    ),
     "note.preset_over_file": (
         "Using the built-in scenario {name!r}; for the file {name!r} in this folder, "
         "write ./{name}",
@@ -759,5 +1089,125 @@ TEXTS: dict[str, tuple[str, str]] = {
         "(pip install pyarrow); use --format csv",
         "--format parquet precisa de pyarrow ou fastparquet, e nenhum está instalado "
         "(pip install pyarrow); use --format csv",
+    ),
+    # cdsim explorer: serving the explorer as a web page (cdsim/webapp/)
+    "webapp.error": ("Error: {message}", "Erro: {message}"),
+    "webapp.warning": ("Warning: {message}", "Aviso: {message}"),
+    "webapp.language.en": ("English", "inglês"),
+    "webapp.language.pt": ("Portuguese", "português"),
+    "webapp.page.title": ("cdsim explorer", "Explorador cdsim"),
+    "webapp.starting": (
+        "Starting the cdsim explorer: scenario {scenario}, in {language}...",
+        "Iniciando o explorador cdsim: cenário {scenario}, em {language}...",
+    ),
+    "webapp.ready": (
+        "The explorer is ready: open {url} in a browser.",
+        "O explorador está pronto: abra {url} em um navegador.",
+    ),
+    "webapp.ready.network": (
+        "On the other computers of this network, open: {urls}",
+        "Nos outros computadores desta rede, abra: {urls}",
+    ),
+    "webapp.ready.stop": (
+        "Each open page runs its own simulation. Press Ctrl-C to stop the server.",
+        "Cada página aberta roda sua própria simulação. Tecle Ctrl-C para parar o servidor.",
+    ),
+    "webapp.network.warning": (
+        "--host {host} puts the explorer on the network: anyone who can reach this computer "
+        "can open it, with no password, and every open page runs its own Python kernel "
+        "(about {memory} MB of memory) until it is closed{culling}. Use it on a classroom "
+        "network you trust, and stop the server (Ctrl-C) after the class.",
+        "--host {host} coloca o explorador na rede: qualquer pessoa que alcance este "
+        "computador pode abri-lo, sem senha, e cada página aberta roda seu próprio kernel "
+        "Python (cerca de {memory} MB de memória) até ser fechada{culling}. Use em uma rede "
+        "de sala de aula confiável e pare o servidor (Ctrl-C) depois da aula.",
+    ),
+    "webapp.network.culling": (
+        " or its browser has been gone for {minutes} min",
+        " ou seu navegador sumir por {minutes} min",
+    ),
+    "webapp.stopping": (
+        "Stopping the explorer and its kernels...",
+        "Parando o explorador e seus kernels...",
+    ),
+    "webapp.stopped": ("Stopped.", "Parado."),
+    "webapp.error.port_busy": (
+        "port {port} is in use; choose another with --port, or leave --port out to use a free one",
+        "a porta {port} está em uso; escolha outra com --port, ou omita --port para usar uma livre",
+    ),
+    "webapp.error.port_range": (
+        "--port must be between 1 and 65535, got {port}",
+        "--port deve estar entre 1 e 65535, veio {port}",
+    ),
+    "webapp.error.no_free_port": (
+        "no free port on {host}; choose one with --port",
+        "nenhuma porta livre em {host}; escolha uma com --port",
+    ),
+    "webapp.error.listen": (
+        "cannot listen on {host} port {port}: {reason}",
+        "não é possível escutar em {host} porta {port}: {reason}",
+    ),
+    "webapp.error.host": (
+        "--host {host} is not an address of this computer ({reason}); use 127.0.0.1 (this "
+        "computer only) or 0.0.0.0 (the classroom network)",
+        "--host {host} não é um endereço deste computador ({reason}); use 127.0.0.1 (só este "
+        "computador) ou 0.0.0.0 (a rede da sala)",
+    ),
+    "webapp.error.cull": (
+        "--cull-idle-seconds must be 0 (never) or at least {minimum}, got {value}",
+        "--cull-idle-seconds deve ser 0 (nunca) ou pelo menos {minimum}, veio {value}",
+    ),
+    "webapp.error.lang": (
+        "unknown language {lang!r}; use one of {allowed}",
+        "idioma desconhecido {lang!r}; use um de {allowed}",
+    ),
+    "webapp.error.missing": (
+        "the explorer's web page needs {packages}; install them with: "
+        'python3 -m pip install "cdsim[web]"',
+        "a página web do explorador precisa de {packages}; instale com: "
+        'python3 -m pip install "cdsim[web]"',
+    ),
+    "webapp.error.start_failed": (
+        "the web server (voila) stopped while starting, with status {status}. Its last "
+        "lines:\n{log}",
+        "o servidor web (voila) parou durante a partida, com status {status}. Suas últimas "
+        "linhas:\n{log}",
+    ),
+    "webapp.error.start_timeout": (
+        "the web server (voila) did not start within {seconds} s. Its last lines:\n{log}",
+        "o servidor web (voila) não iniciou em {seconds} s. Suas últimas linhas:\n{log}",
+    ),
+    "webapp.error.died": (
+        "the web server (voila) stopped by itself, with status {status}. Its last lines:\n{log}",
+        "o servidor web (voila) parou sozinho, com status {status}. Suas últimas linhas:\n{log}",
+    ),
+    # help texts of the click command (cdsim/cli/explorer.py)
+    "webapp.help.command": (
+        "Serve the classroom explorer as a web page: sliders, the DORA scorecard and the "
+        "charts, no code. SCENARIO is a built-in name or a .toml file (default: classroom). "
+        "Stop it with Ctrl-C.",
+        "Serve o explorador da sala de aula como página web: controles, o placar DORA e os "
+        "gráficos, sem código. SCENARIO é um nome embutido ou um arquivo .toml (padrão: "
+        "classroom). Pare com Ctrl-C.",
+    ),
+    "webapp.help.port": (
+        "Port to listen on (default: 8866, or the next free one).",
+        "Porta em que escutar (padrão: 8866, ou a próxima livre).",
+    ),
+    "webapp.help.lang": (
+        "Language the page opens in (a button on the page switches it).",
+        "Idioma em que a página abre (um botão na página o troca).",
+    ),
+    "webapp.help.host": (
+        "Address to listen on: 127.0.0.1 (this computer only) or 0.0.0.0 (every computer "
+        "of the network can open it; each page costs one kernel, about 200 MB).",
+        "Endereço em que escutar: 127.0.0.1 (só este computador) ou 0.0.0.0 (todo "
+        "computador da rede pode abrir; cada página custa um kernel, cerca de 200 MB).",
+    ),
+    "webapp.help.cull": (
+        "Free the kernel of a page whose browser went away after this many seconds without "
+        "activity (0: never). An open page is never stopped.",
+        "Libera o kernel de uma página cujo navegador sumiu após tantos segundos sem "
+        "atividade (0: nunca). Uma página aberta nunca é parada.",
     ),
 }

@@ -30,6 +30,14 @@ def sources() -> list[str]:
     return list(dict.fromkeys(band_table()["source"]))
 
 
+def cut_offs(metric: str, source: str = DEFAULT_SOURCE) -> list[float]:
+    """The thresholds between the bands of ``metric`` in ``source``, in increasing order
+    (``[24.0, 168.0, 730.0]`` for the DORA 2023 lead time)."""
+    rows = band_table()
+    rows = rows[(rows["source"] == source) & (rows["metric"] == metric)]
+    return sorted({float(v) for v in rows["threshold"].dropna()})
+
+
 def classify(metric: str, value: float, source: str = DEFAULT_SOURCE) -> str:
     """The band of ``value`` for ``metric`` ("" when the metric has no band or value is NaN)."""
     if source not in sources():

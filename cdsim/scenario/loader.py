@@ -78,6 +78,13 @@ class Scenario:
     def description(self) -> str:
         return self.model.description
 
+    def description_in(self, lang: str) -> str:
+        """The description in ``lang`` ("en" or "pt"): the Portuguese one when the scenario
+        has it, else the one it has."""
+        if lang.lower().startswith("pt") and self.model.description_pt:
+            return self.model.description_pt
+        return self.model.description
+
     def to_dict(self) -> dict[str, Any]:
         """The complete values, base merged in (a deep copy)."""
         return copy.deepcopy(self._values)
@@ -113,6 +120,13 @@ class Scenario:
         source = _with_label(self.origin, keys) if keys else self._source
         for key in keys:
             _set_dotted(merged, key, plain_value(values[key]), source)
+        if "description" not in values:
+            note = _changes_note(self._values, merged, keys)
+            if note:
+                for field, word in (("description", "Changed"), ("description_pt", "Alterado")):
+                    text = str(merged.get(field, ""))
+                    if field == "description" or text:
+                        merged[field] = f"{text} {word}: {note}.".strip()
         return Scenario(merged, source, self.origin)
 
     def __repr__(self) -> str:
@@ -120,6 +134,24 @@ class Scenario:
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Scenario) and self._values == other._values
+
+
+def _get_dotted(values: dict[str, Any], key: str) -> Any:
+    node: Any = values
+    for part in key.split("."):
+        node = node.get(part) if isinstance(node, dict) else None
+    return node
+
+
+def _changes_note(before: dict[str, Any], after: dict[str, Any], keys: list[str]) -> str:
+    """The values that ``with_values`` changed (``build.runners = 3``), which the
+    descriptions then mention, so that a scenario written after ``--set build.runners=3``
+    does not still describe 2 runners alone."""
+    return ", ".join(
+        f"{key} = {_get_dotted(after, key)!r}"
+        for key in keys
+        if _get_dotted(before, key) != _get_dotted(after, key)
+    )
 
 
 def _with_label(origin: str, keys: list[str]) -> Text:

@@ -206,6 +206,7 @@ class ScenarioModel(_Strict):
 
     name: str = Field(max_length=200)
     description: str = Field(default="", max_length=5_000)
+    description_pt: str = Field(default="", max_length=5_000)  # in Brazilian Portuguese
     base: str | None = None
     practice: Practice = "delivery"
     days: float = Field(gt=0, le=MAX_DAYS)
