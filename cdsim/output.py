@@ -377,13 +377,14 @@ class OutputFolder:
 
 @contextlib.contextmanager
 def _signals_held() -> Iterator[None]:
-    """Hold Ctrl-C (and SIGTERM) back while files move, then deliver it: no result half
-    moved in."""
+    """Hold Ctrl-C (and SIGTERM, SIGHUP) back while files move, then deliver it: no result
+    half moved in."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     received: list[int] = []
-    held = [signal.SIGINT, *([signal.SIGTERM] if hasattr(signal, "SIGTERM") else [])]
+    held = [signal.SIGINT]
+    held += [getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n)]
     previous = {number: signal.getsignal(number) for number in held}
     for number in held:
         signal.signal(number, lambda signum, frame: received.append(signum))

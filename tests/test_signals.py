@@ -97,6 +97,16 @@ def test_sigterm_is_handled_like_ctrl_c(tmp_path, earlier, attempt):
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
+def test_a_closed_terminal_sighup_too(tmp_path, earlier):
+    out, before = earlier
+    process, workers = start(tmp_path, out)
+    os.kill(process.pid, signal.SIGHUP)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 129 and "Stopped (SIGHUP)." in stderr, stderr
+    assert not wait_gone(workers) and not leftovers(tmp_path)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
 def test_ctrl_c_with_workers_stops_them_without_tracebacks(tmp_path, earlier):
     out, before = earlier
     process, workers = start(tmp_path, out)

@@ -28,26 +28,33 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
 
 
-EXIT_TERMINATED = 143  # 128 + SIGTERM, as a shell reports it
+EXIT_TERMINATED = 143  # 128 + SIGTERM, as a shell reports it (SIGHUP: 129)
+STOP_SIGNALS = ("SIGTERM", "SIGHUP")
+"""Signals handled like Ctrl-C: ``kill`` or a scheduler (SIGTERM), a closed terminal
+(SIGHUP)."""
 
 
 class Terminated(KeyboardInterrupt):
-    """SIGTERM (``kill``, a closing terminal, a scheduler), handled like Ctrl-C: the
-    temporary folder is removed, worker processes are stopped, the earlier result stays."""
+    """SIGTERM or SIGHUP, handled like Ctrl-C: the temporary folder is removed, worker
+    processes are stopped, the earlier result stays."""
+
+    def __init__(self, signum: int = 15) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
-def _on_sigterm(signum, frame) -> None:
-    raise Terminated
+def _on_stop_signal(signum, frame) -> None:
+    raise Terminated(signum)
 
 
-def _was_terminated(error: BaseException | None) -> bool:
+def _terminated_by(error: BaseException | None) -> Terminated | None:
     for _ in range(20):  # an exception's chain of causes, never endless
         if error is None:
-            return False
+            return None
         if isinstance(error, Terminated):
-            return True
+            return error
         error = error.__cause__ or error.__context__
-    return False
+    return None
 
 
 LANG_KEY = "cdsim.lang"
@@ -91,7 +98,7 @@ Examples:
   cdsim figure classroom --lang pt
 
 Exit status: 0 success, 2 bad input, 1 unexpected error, 130 interrupted (Ctrl-C),
-143 stopped (SIGTERM).
+143 stopped (SIGTERM), 129 terminal closed (SIGHUP).
 """
 
 
@@ -148,8 +155,10 @@ def message_language(argv: Sequence[str]) -> str:
 def main(argv: Sequence[str] | None = None) -> None:
     """The ``cdsim`` console script: exit status 0, 1 (unexpected), 2 (bad input), 130
     (Ctrl-C), 143 (SIGTERM)."""
-    if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGTERM"):
-        signal.signal(signal.SIGTERM, _on_sigterm)
+    if threading.current_thread() is threading.main_thread():
+        for name in STOP_SIGNALS:
+            if hasattr(signal, name):
+                signal.signal(getattr(signal, name), _on_stop_signal)
     lang = message_language(sys.argv[1:] if argv is None else list(argv))
     try:
         cli.main(args=argv, prog_name="cdsim", standalone_mode=False)
@@ -158,9 +167,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         error.show()
         sys.exit(error.exit_code)
     except (KeyboardInterrupt, click.exceptions.Abort) as error:
-        if _was_terminated(error):
-            click.echo(t("cli.terminated", lang), err=True)
-            sys.exit(EXIT_TERMINATED)
+        stopped = _terminated_by(error)
+        if stopped is not None:
+            name = signal.Signals(stopped.signum).name
+            click.echo(t("cli.terminated", lang, signal=name), err=True)
+            sys.exit(128 + stopped.signum)
         click.echo(t("cli.interrupted", lang), err=True)
         sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:

@@ -711,7 +711,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Erro: a saída não pode ser escrita ({reason}); uma pasta de resultado, se houver, foi "
         "escrita",
     ),
-    "cli.terminated": ("Stopped (SIGTERM).", "Parado (SIGTERM)."),
+    "cli.terminated": ("Stopped ({signal}).", "Parado ({signal})."),
     "note.preset_over_file": (
         "Using the built-in scenario {name!r}; for the file {name!r} in this folder, "
         "write ./{name}",
