@@ -15,24 +15,32 @@ from cdsim.cli.app import BadInput, cli
 from cdsim.cli.assignments import vary_callback
 from cdsim.cli.options import Options, charts_option, common_options, metric_callback, options_from
 from cdsim.cli.progress import jobs_text, progress_bar, say
+from cdsim.cli.scenarios import note_shadowed
+from cdsim.experiments import check_work
 from cdsim.i18n import count, practice_name, t
 from cdsim.output import OutputFolder
 from cdsim.presentation import summary_text, sweep_text
 from cdsim.presentation.report import sweep_section
 
 
-def load(name_or_path: str, settings: dict[str, Any], hint_option: str = "--set") -> cdsim.Scenario:
-    """Load a scenario and apply ``--set`` values; a mistyped option gets a hint."""
+def load(
+    name_or_path: str, settings: dict[str, Any], hint_option: str = "--set", opts=None
+) -> cdsim.Scenario:
+    """Load a scenario and apply ``--set`` values; a mistyped option gets a hint. A
+    built-in name wins over a file of that name (``./name`` is the file), and says so."""
     if "=" in name_or_path and not Path(name_or_path).exists():
         raise BadInput(
             f"no scenario called {name_or_path!r}; to change a value write "
             f"{hint_option} {name_or_path}"
         )
+    if opts is not None:
+        note_shadowed(name_or_path, opts.quiet, opts.lang)
     scenario = cdsim.load_scenario(name_or_path)
     return scenario.with_values(settings) if settings else scenario
 
 
 def _run_comparison(scenario, opts: Options, practices: Sequence[str], label: str):
+    check_work(scenario, opts.replications, practices, opts.max_changes)
     total = len(practices) * opts.replications
     lang = opts.lang
     say(
@@ -57,6 +65,7 @@ def _run_comparison(scenario, opts: Options, practices: Sequence[str], label: st
             practices=practices,
             progress=progress,
             band_source=opts.bands,
+            max_changes=opts.max_changes,
         )
 
 
@@ -69,7 +78,8 @@ def _compare_and_write(
     command: Sequence[str],
 ) -> None:
     """Simulate, write tables, charts and the scenario as run, print the summary."""
-    with OutputFolder(opts.out) as out:
+    expected = writing.comparison_names(opts.fmt, charts, opts.lang)
+    with OutputFolder(opts.out, expected=expected) as out:
         comparison = _run_comparison(sc, opts, practices, label)
         writing.write_comparison_tables(comparison, out, opts.fmt)
         if charts:
@@ -126,7 +136,7 @@ def compare(scenario: str, charts: bool, **kwargs) -> None:
     built-in `default`.
     """
     opts = options_from(kwargs)
-    sc = load(scenario, opts.settings)
+    sc = load(scenario, opts.settings, opts=opts)
     label = count(len(cdsim.PRACTICES), "practices", opts.lang)
     _compare_and_write(sc, opts, cdsim.PRACTICES, label, charts, ["compare"])
 
@@ -156,7 +166,7 @@ def run(scenario: str, practice: str | None, charts: bool, **kwargs) -> None:
     """Run SCENARIO under one practice (by default the one the scenario names); same
     files as `compare`."""
     opts = options_from(kwargs)
-    sc = load(scenario, opts.settings)
+    sc = load(scenario, opts.settings, opts=opts)
     practice = practice or sc.model.practice
     label = practice_name(practice, opts.lang)
     _compare_and_write(sc, opts, [practice], label, charts, ["run", "--practice", practice])
@@ -201,13 +211,15 @@ def sweep(
 ) -> None:
     """Run SCENARIO over a grid of values, under every practice, replicated."""
     opts = options_from(kwargs)
-    sc = load(scenario, opts.settings, hint_option="--vary")
+    sc = load(scenario, opts.settings, hint_option="--vary", opts=opts)
     for key, values in vary.items():  # fail on a bad key or value before simulating
         for value in values:
             sc.with_values({key: value})
     points = math.prod(len(v) for v in vary.values())
     total = points * len(cdsim.PRACTICES) * opts.replications
-    with OutputFolder(opts.out) as out:
+    check_work(sc, opts.replications, max_changes=opts.max_changes, vary=vary)
+    expected = writing.sweep_names(opts.fmt, metrics, charts, opts.lang)
+    with OutputFolder(opts.out, expected=expected) as out:
         lang = opts.lang
         say(
             opts,
@@ -232,6 +244,7 @@ def sweep(
                 jobs=opts.jobs,
                 progress=progress,
                 band_source=opts.bands,
+                max_changes=opts.max_changes,
             )
         out.write_table(table, "sweep", opts.fmt)
         if charts:
@@ -264,8 +277,8 @@ def figure(scenario: str, **kwargs) -> None:
     """Only the comparison figure (CI / Continuous Delivery / Continuous Deployment with
     the simulated DORA keys on it), as comparison_LANG.png and .svg."""
     opts = options_from(kwargs)
-    sc = load(scenario, opts.settings)
-    with OutputFolder(opts.out) as out:
+    sc = load(scenario, opts.settings, opts=opts)
+    with OutputFolder(opts.out, expected=writing.figure_names(opts.lang)) as out:
         label = count(len(cdsim.PRACTICES), "practices", opts.lang)
         comparison = _run_comparison(sc, opts, cdsim.PRACTICES, label)
         writing.write_comparison_figure(comparison, out.folder, opts.lang)

@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from cdsim.cli.app import LANG_KEY
 from cdsim.cli.assignments import set_callback
 from cdsim.errors import OutputError
 from cdsim.i18n import language_from_environment, normalize_lang
@@ -23,11 +24,14 @@ DEFAULT_OUT = "cdsim-results"
 
 def _lang_callback(ctx, param, value: str | None) -> str:
     if value is None:  # not given: the terminal's locale (pt_BR... -> pt)
-        return language_from_environment(os.environ)
-    try:
-        return normalize_lang(value)
-    except ValueError as error:
-        raise click.BadParameter(str(error)) from None
+        lang = language_from_environment(os.environ)
+    else:
+        try:
+            lang = normalize_lang(value)
+        except ValueError as error:
+            raise click.BadParameter(str(error)) from None
+    ctx.meta[LANG_KEY] = lang  # the language of cdsim's error messages, too
+    return lang
 
 
 lang_option = click.option(
@@ -79,6 +83,7 @@ class Options:
     quiet: bool = False
     fmt: str = "csv"
     bands: str = DEFAULT_SOURCE
+    max_changes: int | None = None
 
 
 def common_options(replications: int) -> Callable:
@@ -152,6 +157,15 @@ def common_options(replications: int) -> Callable:
                 callback=_bands_callback,
                 help="DORA band limits: four-keys, dora-2021 or dora-2023.",
             ),
+            click.option(
+                "--max-changes",
+                type=click.IntRange(min=1),
+                default=None,
+                metavar="N",
+                show_default="$CDSIM_MAX_CHANGES, else 5000000",
+                help="Refuse a command whose estimated work is more than N simulated changes "
+                "in all (one run: N/5). See docs/reliability.md.",
+            ),
         ]
         for option in reversed(options):
             command = option(command)
@@ -171,6 +185,7 @@ def options_from(kwargs: dict[str, Any]) -> Options:
         quiet=kwargs.pop("quiet"),
         fmt=kwargs.pop("fmt"),
         bands=kwargs.pop("bands"),
+        max_changes=kwargs.pop("max_changes"),
     )
 
 
