@@ -7,15 +7,22 @@
 """
 
 from cdsim.change import TIME_CATEGORIES
-from cdsim.errors import CdsimError, InputError, OutputError, ScenarioError, UnknownPracticeError
+from cdsim.errors import (
+    ArgumentError,
+    CdsimError,
+    InputError,
+    OutputError,
+    ScenarioError,
+    UnknownPracticeError,
+    WorkloadError,
+)
 from cdsim.experiments import Comparison, compare, sweep
 from cdsim.metrics import BANDED_METRICS, METRICS
 from cdsim.practices import PRACTICES
 from cdsim.presentation import format_ci, format_metric
 from cdsim.scenario import Scenario, load_scenario, preset_names
 from cdsim.simulation import Run, simulate
-
-__version__ = "0.1.0"
+from cdsim.version import __version__
 
 
 def explorer(*args, **kwargs):
@@ -26,6 +33,8 @@ def explorer(*args, **kwargs):
 
 
 __all__ = [
+    "ArgumentError",
+    "__version__",
     "BANDED_METRICS",
     "METRICS",
     "PRACTICES",
@@ -38,6 +47,7 @@ __all__ = [
     "Scenario",
     "ScenarioError",
     "UnknownPracticeError",
+    "WorkloadError",
     "compare",
     "explorer",
     "format_ci",

@@ -23,11 +23,10 @@ from cdsim import charts, i18n  # noqa: E402
 from cdsim.change import TIME_CATEGORIES as TIME_COMPONENTS  # noqa: E402
 from cdsim.charts import comparison_figure as cf  # noqa: E402
 from cdsim.charts import style  # noqa: E402
-from cdsim.charts.lead_time import DORA_LIMITS_HOURS  # noqa: E402
 from cdsim.i18n import t  # noqa: E402
 from cdsim.metrics.definitions import FOUR_KEYS, metric_kind  # noqa: E402
 from cdsim.practices.names import PRACTICES  # noqa: E402
-from cdsim.presentation import format_ci, format_metric  # noqa: E402
+from cdsim.presentation import format_ci, format_metric, summary_cell  # noqa: E402
 
 LANGS = ("en", "pt")
 
@@ -236,14 +235,46 @@ def test_comparison_figure_numbers_equal_the_metrics(result, lang):
             shown, half_digit = in_display_unit(metric, float(row["mean"]))
             assert number_in(printed, lang) == pytest.approx(shown, abs=half_digit + 1e-9)
             ci = cis.get(f"ci:{practice}:{metric}")
-            if n > 1:
-                assert ci is not None
-                assert ci.get_text() == format_ci(
-                    metric, row["mean"], row["ci_low"], row["ci_high"], lang
-                )
-            else:
+            interval = format_ci(metric, row["mean"], row["ci_low"], row["ci_high"], lang)
+            low, _, high = interval.strip("[]%").partition("–")
+            if n > 1 and low != high:
+                assert ci is not None and ci.get_text() == interval
+            else:  # one run, or an interval narrower than the last digit: left out
                 assert ci is None
     assert_readable(fig)
+
+
+def test_an_interval_narrower_than_its_rounding_is_left_out():
+    """ "11/day [11–11]" says nothing: the interval is printed only when its ends differ
+    once written with the value's digits (the figure's note says so)."""
+    from cdsim.presentation import Cell
+
+    narrow = Cell("deploys_per_day", 11.0, 10.8, 11.3, 20, "elite")
+    wide = Cell("deploys_per_day", 11.0, 9.6, 12.4, 20, "elite")
+    assert narrow.text("en") == "11/day" and narrow.ci_text("en") == ""
+    assert wide.text("en") == "11/day [10–12]"
+    assert Cell("lead_time_median_hours", 1.1, 1.08, 1.12, 20, "elite").ci_text("pt") == ""
+    assert Cell("lead_time_median_hours", 1.1, 1.0, 1.2, 20, "elite").ci_text("pt") == "[1,0–1,2]"
+
+
+def test_comparison_figure_says_which_scenario_and_greys_practices_not_run():
+    import cdsim
+
+    result = cdsim.compare(
+        cdsim.load_scenario("classroom").with_values({"days": 12}),
+        replications=2,
+        seed=3,
+        jobs=1,
+        practices=["delivery"],
+    )
+    for lang in LANGS:
+        fig = charts.CHARTS["comparison"](result, lang)
+        assert set(by_gid(fig, "not-run:")) == {"not-run:integration", "not-run:deployment"}
+        assert {g.split(":")[1] for g in by_gid(fig, "value:")} == {"delivery"}
+        note = " ".join(by_gid(fig, "note")["note"].get_text().split())
+        assert "'classroom'" in note and "10" in note  # the scenario and its 10 developers
+        assert t("scenario.bands.dora-2023", lang) in note
+        assert_readable(fig)
 
 
 def test_comparison_figure_shows_missing_values_as_na(synthetic):
@@ -279,11 +310,13 @@ def test_lead_time_chart_has_one_ecdf_per_practice_and_dora_limits(synthetic, la
             np.interp(50, y[1:], x[1:]), rel=0.2
         )
     assert ax.get_xscale() == "log"
+    # the limits of the default bands (DORA 2023): a day, a week, a month; no hour
     limits = by_gid(fig, "limit:")
-    assert sorted(a.get_xdata()[0] for a in limits.values()) == [1, 24, 168, 730, 4380]
+    assert sorted(a.get_xdata()[0] for a in limits.values()) == [24, 168, 730]
     text = assert_readable(fig)
-    for key in DORA_LIMITS_HOURS:
+    for key in ("limit.day", "limit.week", "limit.month"):
         assert t(key, lang) in text
+    assert t("limit.hour", lang) not in text
     assert t("chart.lead_time.x", lang) in text and t("chart.lead_time.y", lang) in text
 
 
@@ -300,7 +333,9 @@ def test_failure_figure_bars_cis_and_batch_curve(synthetic, lang):
         assert bars[f"cfr:{practice}"].get_height() == pytest.approx(mean * 100)
         label = by_gid(fig, f"cfr-label:{practice}")[f"cfr-label:{practice}"].get_text()
         assert label.startswith(format_metric("change_failure_rate", mean, lang))
-        assert "[" in label  # n = 2: the 95% CI is printed
+        # n = 2: the 95% interval is printed, unless narrower than its last digit
+        ci = summary_cell(synthetic.summary, practice, "change_failure_rate").ci_text(lang)
+        assert ci in label and (ci != "") == ("[" in label)
     left = fig.axes[0]
     assert len(left.containers) == 1 + 3  # the bars and one CI whisker per practice
     points = by_gid(fig, "points:")
@@ -348,27 +383,32 @@ def test_frequency_figure_shows_deploys_per_day_and_restore(synthetic, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_time_breakdown_stacks_every_component(synthetic, lang):
+def test_time_breakdown_totals_on_a_log_axis_and_shares_of_every_component(synthetic, lang):
+    """Left: the mean lead time (sum of the components) per practice, every bar readable
+    on a log axis; right: each component's share, adding up to 100%."""
     fig = charts.time_breakdown_figure(synthetic.summary, lang=lang)
     hours_ax, share_ax = fig.axes[:2]
-    assert len(by_gid(fig, "segment:")) == len(PRACTICES) * len(TIME_COMPONENTS)
+    assert hours_ax.get_xscale() == "log"
     assert len(by_gid(fig, "share:")) == len(PRACTICES) * len(TIME_COMPONENTS)
-    hours_bars = [b for b in hours_ax.patches if (b.get_gid() or "").startswith("segment:")]
+    low, high = hours_ax.get_xlim()
     for practice in PRACTICES:
-        total = 0.0
-        for comp in TIME_COMPONENTS:
-            bar = next(b for b in hours_bars if b.get_gid() == f"segment:{practice}:{comp}")
-            mean = summary_mean(synthetic, practice, f"time_{comp}_hours")
-            assert bar.get_width() == pytest.approx(0 if math.isnan(mean) else mean)
-            total += bar.get_width()
+        means = [summary_mean(synthetic, practice, f"time_{c}_hours") for c in TIME_COMPONENTS]
+        total = sum(0 if math.isnan(m) else m for m in means)
+        bar = by_gid(fig, f"total-bar:{practice}")[f"total-bar:{practice}"]
+        assert bar.get_x() + bar.get_width() == pytest.approx(total)
+        # readable: at least a tenth of the axis, on the log scale
+        assert (math.log(total) - math.log(low)) / (math.log(high) - math.log(low)) > 0.1
         label = by_gid(fig, f"total:{practice}")[f"total:{practice}"].get_text()
-        assert label == t("chart.breakdown.total", lang, value=i18n.format_hours(total, lang))
-        shares = [
-            b.get_width()
+        assert label == i18n.format_hours(total, lang)
+        shares = {
+            b.get_gid(): b.get_width()
             for b in share_ax.patches
             if (b.get_gid() or "").startswith(f"share:{practice}:")
-        ]
-        assert sum(shares) == pytest.approx(100)
+        }
+        assert sum(shares.values()) == pytest.approx(100)
+        for comp, mean in zip(TIME_COMPONENTS, means, strict=True):
+            expected = 0 if math.isnan(mean) else 100 * mean / total
+            assert shares[f"share:{practice}:{comp}"] == pytest.approx(expected)
     text = assert_readable(fig)
     for comp in TIME_COMPONENTS:
         assert t(f"time.{comp}", lang) in text
@@ -511,3 +551,11 @@ def test_batch_risk_points_leave_redeploys_and_manual_errors_out():
     assert points["batch_size"].tolist() == [1.0, 4.0]  # the redeploy of 64 is left out
     assert points["failure_rate"].tolist() == [0.5, 0.0]  # the manual error does not count
     assert charts.failure.escaped_defect_rate(deployments) == pytest.approx(1 / 10)
+
+
+def test_lead_time_marks_the_limits_of_the_band_table_in_use(synthetic):
+    """Four Keys cuts lead time at 24 h, 168 h, 4380 h; DORA 2021 at 1 h, 168 h, 4380 h."""
+    for source, expected in (("four-keys", [24, 168, 4380]), ("dora-2021", [1, 168, 4380])):
+        fig = charts.plot_lead_time(synthetic.changes, band_source=source)
+        limits = by_gid(fig, "limit:")
+        assert sorted(a.get_xdata()[0] for a in limits.values()) == expected

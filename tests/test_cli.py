@@ -3,7 +3,9 @@ paths, the rest in-process with click's CliRunner. Small scenarios keep it quick
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -15,6 +17,7 @@ import matplotlib
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 import cdsim
@@ -41,7 +44,8 @@ _EXE = shutil.which("cdsim", path=os.path.dirname(sys.executable)) or shutil.whi
 if _EXE is None:
     raise RuntimeError("the cdsim command is not installed: pip install -e '.[test]' first")
 COMMAND = [_EXE]
-ENV = {**os.environ, "MPLBACKEND": "Agg", "CDSIM_DEBUG": ""}
+ENGLISH = {"LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}  # whatever the tester's locale
+ENV = {**os.environ, "MPLBACKEND": "Agg", "CDSIM_DEBUG": "", **ENGLISH}
 
 
 def cdsim_cmd(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -59,8 +63,8 @@ def leftovers(*folders: Path) -> list[Path]:
     return [p for folder in folders if folder.exists() for p in folder.glob(f"{TEMP_PREFIX}*")]
 
 
-def invoke(*args: str):
-    return CliRunner().invoke(cli, list(args), prog_name="cdsim")
+def invoke(*args: str, env: dict[str, str] | None = None):
+    return CliRunner().invoke(cli, list(args), prog_name="cdsim", env={**ENGLISH, **(env or {})})
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +94,7 @@ def copy_of(earlier: Path, tmp_path: Path) -> Path:
 def test_compare_writes_tables_charts_and_the_scenario_as_run(compared):
     earlier, result = compared
     names = {p.name for p in earlier.iterdir()} - {MANIFEST}
-    expected = {*TABLE_FILES, "scenario.toml"}
+    expected = {*TABLE_FILES, "scenario.toml", "report.html"}
     expected |= {f"{chart}_en.{fmt}" for chart in CHARTS for fmt in ("png", "svg")}
     assert names == expected
     assert not leftovers(earlier, earlier.parent)
@@ -100,7 +104,8 @@ def test_compare_writes_tables_charts_and_the_scenario_as_run(compared):
         assert practice in out
     for metric in ("Deployment frequency", "Median lead time", "Change failure rate"):
         assert metric in out
-    assert "Elite" in out and "95% CI" in out
+    assert "Elite" in out and "95% confidence interval" in out
+    assert f"Report: {earlier / 'report.html'}" in result.stderr
     summary = pd.read_csv(earlier / "summary.csv")
     assert list(summary.columns) == ["practice", "metric", "mean", "ci_low", "ci_high", "n", "band"]
     assert list(dict.fromkeys(summary["practice"])) == list(cdsim.PRACTICES)
@@ -112,6 +117,27 @@ def test_compare_writes_tables_charts_and_the_scenario_as_run(compared):
         "cdsim compare scenario.toml --replications 2 --seed 1"
         in (earlier / "scenario.toml").read_text()
     )
+
+
+def test_the_report_links_every_chart_and_table_and_shows_the_summary(compared):
+    """report.html: every PNG chart and every table of the folder linked, the scenario in
+    words, and each number of its tables as the summary says (written the one way)."""
+    from cdsim.presentation import summary_cell
+
+    earlier, _ = compared
+    page = (earlier / "report.html").read_text(encoding="utf-8")
+    for path in earlier.iterdir():
+        if path.suffix in (".png", ".csv"):
+            assert f'"{path.name}"' in page, path.name
+    assert page.count("<img") == len(CHARTS)
+    assert "://" not in page  # self-contained: no address outside the folder
+    summary = pd.read_csv(earlier / "summary.csv", keep_default_na=False, na_values=[""])
+    cells = re.findall(r'data-practice="(\w+)" data-metric="(\w+)">([^<]*)<', page)
+    assert len(cells) == len(cdsim.PRACTICES) * len(cdsim.METRICS)
+    for practice, metric, shown in cells:
+        cell = summary_cell(summary, practice, metric)
+        assert html.unescape(shown) == ("n/a" if cell.missing else cell.text("en")), metric
+    assert "8 developers" in page and "cdsim compare scenario.toml" in page
 
 
 def test_same_seed_same_bytes_whether_one_or_two_processes(earlier, tmp_path):
@@ -283,6 +309,7 @@ def test_newcomer_path_show_edit_sweep(tmp_path, monkeypatch):
     assert {p.name for p in out.iterdir()} - {MANIFEST} == {
         "sweep.csv",
         "scenario.toml",
+        "report.html",
         "sweep_lead_time_median_hours_en.png",
         "sweep_lead_time_median_hours_en.svg",
     }
@@ -333,7 +360,7 @@ def test_figure_writes_only_the_comparison_figure_in_the_language_asked(tmp_path
     result = invoke("figure", *SMALL, "--jobs", "1", "--lang", "pt", "-o", str(out))
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in out.iterdir())
-    assert names == [MANIFEST, "comparison_pt.png", "comparison_pt.svg"]
+    assert names == [MANIFEST, "comparison_pt.png", "comparison_pt.svg", "report.html"]
     assert "Entrega Contínua" in result.stdout
 
 
@@ -391,8 +418,8 @@ def test_a_new_result_replaces_the_earlier_one_whole_but_not_other_files(earlier
     result = invoke(*args, "-o", str(target))
     assert result.exit_code == 0, result.output
     names = {p.name for p in target.iterdir()}
-    assert names == {"sweep.csv", "scenario.toml", "notes.txt", MANIFEST}
-    assert "Wrote 2 files" in result.stderr
+    assert names == {"sweep.csv", "scenario.toml", "report.html", "notes.txt", MANIFEST}
+    assert "Wrote 3 files" in result.stderr
 
 
 def test_a_crash_while_writing_keeps_the_earlier_result(earlier, tmp_path, monkeypatch):
@@ -553,11 +580,31 @@ def test_sweep_chart_is_a_pure_function_with_lines_and_ci_bands():
     gids = {artist.get_gid() for artist in panels[0].get_children()}
     for practice in cdsim.PRACTICES:
         assert f"line:{practice}" in gids and f"ci:{practice}" in gids
-    assert panels[0].get_xlabel() == "build.runners"
+    assert panels[0].get_xlabel() == "CI runners"  # keys read as words
+    assert panels[0].get_title(loc="left") == "approval mode = delay"
     assert "Median lead time" in fig.get_suptitle()
     one_key = table[table["approval.mode"] == "delay"].drop(columns="approval.mode")
     fig_pt = plot_sweep(one_key, "lead_time_median_hours", lang="pt")
     assert fig_pt.axes[0].get_title(loc="left") == "Lead time mediano"
+    assert fig_pt.axes[0].get_xlabel() == "runners de CI"
+
+
+def test_the_sweep_legend_never_covers_the_data():
+    """The legend sits outside every panel: its box meets no axes' box."""
+    table = _sweep_table()
+    for fig in (
+        plot_sweep(table, "lead_time_median_hours"),
+        plot_sweep(table[table["approval.mode"] == "board"].drop(columns="approval.mode"),
+                   "lead_time_median_hours"),
+    ):  # fmt: skip
+        canvas = FigureCanvasAgg(fig)
+        canvas.draw()
+        renderer = canvas.get_renderer()
+        legend = next(a for a in fig.findobj() if a.get_gid() == "legend")
+        box = legend.get_window_extent(renderer)
+        for ax in fig.axes:
+            if ax.get_visible():
+                assert not box.overlaps(ax.get_window_extent(renderer))
 
 
 def test_sweep_chart_rejects_what_it_cannot_draw():
@@ -569,3 +616,36 @@ def test_sweep_chart_rejects_what_it_cannot_draw():
     fig = Figure()
     with pytest.raises(ValueError, match="several keys"):
         plot_sweep(table, "lead_time_median_hours", ax=fig.subplots())
+
+
+def test_the_command_line_speaks_portuguese_with_lang_pt_or_a_pt_br_locale(tmp_path):
+    """--lang pt, or a pt_BR locale when no --lang is given: messages, the summary and
+    the result folder's page are in Portuguese (--help may stay English)."""
+    out = tmp_path / "pt"
+    args = ("compare", *SMALL, "--jobs", "1", "--no-charts", "-o", str(out))
+    for extra, env in ((("--lang", "pt"), None), ((), {"LANG": "pt_BR.UTF-8"})):
+        result = invoke(*args, *extra, env=env)
+        assert result.exit_code == 0, result.output
+        assert "Simulando 'default': 3 práticas, 2 replicações cada" in result.stderr
+        assert "arquivos gravados em" in result.stderr and "Relatório:" in result.stderr
+        assert "Frequência de deploy" in result.stdout and "Entrega Contínua" in result.stdout
+        assert "Deployment frequency" not in result.stdout
+        assert "O placar DORA" in (out / "report.html").read_text(encoding="utf-8")
+        assert "# Para reproduzir este resultado:" in (out / "scenario.toml").read_text()
+    listing = invoke("scenarios", env={"LANG": "pt_BR.UTF-8"})
+    assert "Um time de produto de tamanho médio" in listing.stdout
+    assert "cdsim scenarios show NOME" in listing.stdout
+    english = invoke("scenarios", "--lang", "en", env={"LANG": "pt_BR.UTF-8"})
+    assert "A mid-size product team" in english.stdout
+
+
+def test_errors_and_interruptions_are_prefixed_in_the_language_of_the_command(monkeypatch):
+    result = cdsim_cmd("compare", "nope", "--lang", "pt")
+    assert result.returncode == 2 and result.stderr.startswith("Erro: ")
+    for name, value in ENGLISH.items():
+        monkeypatch.setenv(name, value)
+    assert cli_module.app.message_language(["run", "--lang=pt"]) == "pt"
+    assert cli_module.app.message_language(["run"]) == "en"
+    monkeypatch.setenv("LANG", "pt_BR.UTF-8")
+    assert cli_module.app.message_language(["run"]) == "pt"
+    assert cli_module.app.message_language(["run", "--lang", "en"]) == "en"

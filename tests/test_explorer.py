@@ -180,11 +180,56 @@ def test_practice_chooser(app):
     assert_matches_simulate(app)
     updates = app.updates
     app.practices = []
-    assert app.error and "practice" in app.error
-    assert app.updates == updates  # nothing re-ran; the last result stays on screen
+    assert app.error == "Choose at least one practice."
+    assert app.updates == updates  # nothing re-ran
+    # no stale numbers: the scorecard and every chart are emptied, a notice says why
+    assert app.result is None and app.metrics.empty and app.figures == {}
+    assert app.scorecard.value == ""
+    assert all(image.value == b"" for image in app.chart_images.values())
+    assert app.tabs.layout.display == "none" and app.notice.layout.display is None
+    assert "Integration, Delivery or Deployment" in app.notice.value
+    assert "cdsim-status-blocked" in app.status.value
     app.practices = ["integration"]
     assert app.result.practices == ("integration",)
+    assert app.error == "" and app.notice.layout.display == "none"
+    assert app.tabs.layout.display is None
+    assert app.chart_images["comparison"].value[:4] == b"\x89PNG"
     assert_matches_simulate(app)
+
+
+def test_the_no_practice_message_follows_the_language(app):
+    app.practices = []
+    app.lang = "pt"
+    assert app.error == "Escolha ao menos uma prática."
+    assert "Escolha ao menos uma prática." in app.status.value
+    assert "Ligue Integração, Entrega ou Deploy" in app.notice.value
+    app.lang = "en"
+    assert "Choose at least one practice." in app.status.value
+
+
+def test_practice_toggles_show_their_state(app):
+    button = app.practice_buttons["delivery"]
+    assert button.icon == "check" and "in the simulation" in button.tooltip
+    assert "cdsim-practice-delivery" in button._dom_classes
+    button.value = False
+    assert button.icon == "" and "left out" in button.tooltip
+    app.lang = "pt"
+    assert "fora da simulação" in button.tooltip
+
+
+def test_the_status_sits_above_the_chart_and_titles_are_short(app):
+    from cdsim.explorer_app.layout import ROOT_CLASS
+
+    assert ROOT_CLASS in app.widget._dom_classes
+    results = next(
+        box for box in app.widget.children[3].children if "cdsim-results" in box._dom_classes
+    )
+    assert results.children[:3] == (app.status, app.notice, app.tabs)
+    assert "cdsim-status-done" in app.status.value
+    for lang in ("en", "pt"):
+        app.lang = lang
+        titles = [app.tabs.get_title(i) for i in range(len(CHARTS))]
+        assert all(len(title) <= 16 for title in titles), titles
 
 
 def test_language_switch_redraws_without_re_simulating(app):

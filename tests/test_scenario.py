@@ -1,5 +1,6 @@
 """Scenarios are validated at the door with messages that name the file, the key and the fix."""
 
+import re
 import textwrap
 
 import pytest
@@ -154,3 +155,31 @@ def test_a_board_meets_in_working_hours_unless_people_work_24x7(tmp_path):
     anytime = '[calendar]\nwork_hours = "24x7"\n[approval]\nmode = "board"\n'
     anytime += 'board_times = ["sun 03:00"]\n'
     assert load_scenario(write(tmp_path, anytime, "b.toml")).model.approval.board_times
+
+
+WORDS = {"one": 1, "two": 2, "three": 3, "um": 1, "uma": 1, "dois": 2, "duas": 2}
+
+
+@pytest.mark.parametrize("name", preset_names())
+def test_a_preset_description_matches_its_numbers(name):
+    """A description that names a count of developers or CI runners says the true one."""
+    model = load_scenario(name).model
+    text = model.description
+    text_pt = model.description_pt
+    assert text_pt, f"{name} has no description in Portuguese"
+    for pattern, value, where in (
+        (r"(\d+|one|two|three) developers?", model.team.developers, text),
+        (r"(\d+|one|two|three) CI runners?", model.build.runners, text),
+        (r"(\d+|one|two|three) staging environments?", model.staging.environments, text),
+        (r"(\d+|um|uma|dois|duas) pessoas? desenvolvedoras?", model.team.developers, text_pt),
+        (r"(\d+|um|dois) runners? de CI", model.build.runners, text_pt),
+    ):
+        for found in re.findall(pattern, where):
+            assert WORDS.get(found, found) in (value, str(value)), (name, pattern, text)
+
+
+def test_a_description_says_what_with_values_changed():
+    scenario = load_scenario("default").with_values({"build.runners": 3, "team.developers": 8})
+    assert scenario.description.endswith("Changed: build.runners = 3.")
+    assert scenario.description_in("pt").endswith("Alterado: build.runners = 3.")
+    assert "team.developers" not in scenario.description  # 8 already: not a change

@@ -14,18 +14,21 @@ from pathlib import Path
 import pytest
 
 import cdsim
+from cdsim.i18n import TEXTS
 from cdsim.scenario import ScenarioError
-from cdsim.webapp import server as web
-from cdsim.webapp.server import (
-    MESSAGES,
+from cdsim.webapp import (
     ExplorerServer,
     PortInUseError,
     ServeError,
+    command,
+    files,
+    network,
+    options,
     run_explorer_command,
 )
 
 needs_voila = pytest.mark.skipif(
-    not all(web.importlib.util.find_spec(m) for m in ("voila", "ipykernel")),
+    not all(options.importlib.util.find_spec(m) for m in ("voila", "ipykernel")),
     reason="needs the web extra (voila, ipykernel)",
 )
 
@@ -64,13 +67,21 @@ def placeholders(text: str) -> set[str]:
 
 
 def test_every_message_is_in_english_and_portuguese_with_the_same_placeholders():
-    for key, pair in MESSAGES.items():
+    keys = [key for key in TEXTS if key.startswith(options.MESSAGE_PREFIX)]
+    assert len(keys) > 20
+    for key in keys:
+        pair = TEXTS[key]
         assert len(pair) == 2, key
         en, pt = pair
         assert en.strip() and pt.strip(), key
         assert placeholders(en) == placeholders(pt), key
-        if key not in ("page.title", "error", "warning", "stopped"):
+        if key.removeprefix("webapp.") not in ("page.title", "error", "warning", "stopped"):
             assert en != pt, f"{key} is not translated"
+
+
+def test_a_message_of_an_unknown_language_is_english():
+    assert options.message("stopped", "fr") == "Stopped."
+    assert options.message("error.port_busy", "pt-BR", port=1).startswith("a porta 1")
 
 
 def test_a_serve_error_speaks_both_languages():
@@ -121,9 +132,9 @@ def test_without_a_port_the_first_free_one_from_8866_is_used():
 
 
 def test_missing_voila_is_a_bad_input_with_the_install_command(monkeypatch):
-    monkeypatch.setattr(web.importlib.util, "find_spec", lambda name: None)
+    monkeypatch.setattr(options.importlib.util, "find_spec", lambda name: None)
     with pytest.raises(ServeError, match=re.escape('pip install "cdsim[web]"')) as info:
-        web.check_installed()
+        options.check_installed()
     assert info.value.exit_code == 2
 
 
@@ -133,7 +144,7 @@ def test_missing_voila_is_a_bad_input_with_the_install_command(monkeypatch):
 @needs_voila
 def test_the_voila_config_is_typed_and_isolated(tmp_path):
     server = ExplorerServer("classroom", lang="pt", cull_idle_seconds=300)
-    web.ExplorerServer.write_files(server, tmp_path)
+    server.write_files(tmp_path)
     config = json.loads((tmp_path / "voila.json").read_text())
     assert config["Voila"]["ip"] == "127.0.0.1"
     assert config["Voila"]["port"] == server.port
@@ -182,7 +193,12 @@ def test_a_scenario_file_is_served_as_validated_in_the_parent(tmp_path, monkeypa
     notebook = server.write_files(folder)
     mine.write_text("broken = [")  # later edits do not reach the served page
     (scenario,), kwargs = run_cell(notebook, monkeypatch)
-    assert scenario == cdsim.load_scenario("classroom").with_values({"team.developers": 7})
+    expected = cdsim.load_scenario("classroom").with_values({"team.developers": 7})
+
+    def values(sc):  # the same values; only with_values's description says what it changed
+        return {k: v for k, v in sc.to_dict().items() if not k.startswith("description")}
+
+    assert values(scenario) == values(expected)
     assert kwargs == {"lang": "en"}
 
 
@@ -190,7 +206,7 @@ def test_a_scenario_file_is_served_as_validated_in_the_parent(tmp_path, monkeypa
 
 
 def test_the_template_ships_inside_the_package():
-    folder = web.TEMPLATE_ROOT / "voila" / "templates" / web.TEMPLATE
+    folder = files.TEMPLATE_ROOT / "voila" / "templates" / files.TEMPLATE
     assert json.loads((folder / "conf.json").read_text()) == {"base_template": "lab"}
     assert "fontawesome-free@^5/css/" in (folder / "index.html.j2").read_text()
 
@@ -237,8 +253,8 @@ def test_the_command_warns_about_the_classroom_network(monkeypatch, lang):
         stopping()
         return 0
 
-    monkeypatch.setattr(web, "run_server", fake_run)
-    monkeypatch.setattr(web.socket, "gethostname", lambda: "teacher-pc")
+    monkeypatch.setattr(command, "run_server", fake_run)
+    monkeypatch.setattr(network.socket, "gethostname", lambda: "teacher-pc")
     echo = Echo()
     assert run_explorer_command("classroom", lang, None, "0.0.0.0", 600, echo) == 0
     warning = {"en": "Warning: --host 0.0.0.0", "pt": "Aviso: --host 0.0.0.0"}[lang]
@@ -251,9 +267,56 @@ def test_the_command_warns_about_the_classroom_network(monkeypatch, lang):
 
 @needs_voila
 def test_the_command_prints_no_warning_on_this_computer_only(monkeypatch):
-    monkeypatch.setattr(web, "run_server", lambda server, **kw: kw["ready"](server.url) or 0)
+    monkeypatch.setattr(command, "run_server", lambda server, **kw: kw["ready"](server.url) or 0)
     echo = Echo()
     assert run_explorer_command("classroom", "en", echo=echo) == 0
     assert "Warning" not in echo.err
     assert echo.out.startswith("The explorer is ready: open http://127.0.0.1:")
     assert "Ctrl-C" in echo.out
+
+
+# ------------------------------------------------------------------ cdsim explorer (click)
+
+
+def test_cdsim_explorer_is_a_subcommand_with_help_and_examples():
+    from click.testing import CliRunner
+
+    from cdsim.cli import cli
+
+    result = CliRunner().invoke(cli, ["explorer", "--help"], prog_name="cdsim")
+    assert result.exit_code == 0
+    assert "Usage: cdsim explorer [OPTIONS] [SCENARIO]" in result.output
+    for option in ("--port", "--lang", "--host", "--cull-idle-seconds", "Examples:"):
+        assert option in result.output
+
+
+@pytest.mark.parametrize("status", [0, 1, 2])
+def test_cdsim_explorer_exits_with_the_status_of_the_command(monkeypatch, status):
+    """main() runs click with standalone_mode=False: the status must still reach the shell."""
+    from cdsim.cli import main
+
+    calls = []
+
+    def fake(*args):
+        calls.append(args)
+        return status
+
+    monkeypatch.setattr(command, "run_explorer_command", fake)
+    with pytest.raises(SystemExit) as info:
+        main(["explorer", "low", "--lang", "pt-BR", "--port", "9000", "--cull-idle-seconds", "0"])
+    assert info.value.code == status
+    (args,) = calls
+    assert args[:5] == ("low", "pt", 9000, "127.0.0.1", 0)
+
+
+@needs_voila
+def test_cdsim_explorer_says_a_bad_scenario_in_one_line_and_exits_2(capsys):
+    from cdsim.cli import main
+
+    with pytest.raises(SystemExit) as info:
+        main(["explorer", "nope", "--lang", "pt"])
+    assert info.value.code == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("Erro: no scenario called 'nope'")
+    assert len(err.strip().splitlines()) == 1

@@ -11,6 +11,8 @@ from matplotlib.figure import Figure
 
 from cdsim.files import atomic_write
 from cdsim.i18n import normalize_lang
+from cdsim.metrics.bands import DEFAULT_SOURCE
+from cdsim.presentation.scenario_text import context_line
 
 from . import style
 from .comparison_figure import plot_comparison
@@ -22,8 +24,8 @@ from .scorecard import plot_scorecard
 from .time_breakdown import time_breakdown_figure
 
 CHARTS: dict[str, Callable[[object, str], Figure]] = {
-    "comparison": lambda r, lang: plot_comparison(r.summary, lang),
-    "lead_time": lambda r, lang: plot_lead_time(r.changes, lang),
+    "comparison": lambda r, lang: plot_comparison(r.summary, lang, context=context_of(r, lang)),
+    "lead_time": lambda r, lang: plot_lead_time(r.changes, lang, band_source=_bands_of(r)),
     "failure": lambda r, lang: failure_figure(r.summary, r.deployments, lang),
     "frequency": lambda r, lang: frequency_figure(r.summary, lang),
     "time_breakdown": lambda r, lang: time_breakdown_figure(r.summary, lang),
@@ -33,6 +35,19 @@ CHARTS: dict[str, Callable[[object, str], Figure]] = {
 """The seven gallery charts: file stem -> function of (comparison result, lang)."""
 
 FORMATS = ("png", "svg", "pdf")
+
+
+def _bands_of(result) -> str:
+    return result.summary.attrs.get("band_source", DEFAULT_SOURCE)
+
+
+def context_of(result, lang: str) -> str:
+    """The context line of a comparison (scenario, replications, seed, band table), or ""
+    for a result that does not say which scenario it ran."""
+    scenario = getattr(result, "scenario", None)
+    if scenario is None:
+        return ""
+    return context_line(scenario, result.replications, result.seed, _bands_of(result), lang)
 
 
 def chart_path(folder: str | os.PathLike, name: str, lang: str, fmt: str) -> Path:

@@ -1,4 +1,5 @@
-"""Lead time for changes per practice: empirical CDFs on a log time axis, DORA limits marked."""
+"""Lead time for changes per practice: empirical CDFs on a log time axis, the limits of the
+DORA bands in use marked."""
 
 from __future__ import annotations
 
@@ -7,19 +8,20 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import FixedLocator, FuncFormatter, LogLocator, NullFormatter
 
-from cdsim.i18n import format_number, normalize_lang, practice_name, t
+from cdsim.i18n import format_hours, format_number, normalize_lang, practice_name, t
+from cdsim.metrics.bands import DEFAULT_SOURCE, cut_offs
 
 from . import style
-from ._common import LocaleFormatter, in_window, practices_of, target_axes
+from ._common import LocaleFormatter, in_window, nothing_to_show, practices_of, target_axes
 
-DORA_LIMITS_HOURS: dict[str, float] = {
-    "limit.hour": 1.0,
-    "limit.day": 24.0,
-    "limit.week": 168.0,
-    "limit.month": 730.0,
-    "limit.six_months": 4380.0,
+LIMIT_NAMES: dict[float, str] = {
+    1.0: "limit.hour",
+    24.0: "limit.day",
+    168.0: "limit.week",
+    730.0: "limit.month",
+    4380.0: "limit.six_months",
 }
-"""DORA lead-time band limits in hours (1 month = 730 h, 6 months = 4380 h)."""
+"""How a band limit in hours is named on the chart (1 month = 730 h, 6 months = 4380 h)."""
 
 
 def lead_times_hours(changes: pd.DataFrame, practice: str) -> np.ndarray:
@@ -39,7 +41,12 @@ def _hours_tick(lang: str):
     return fmt
 
 
-def plot_lead_time(changes: pd.DataFrame, lang: str = "en", ax: Axes | None = None):
+def plot_lead_time(
+    changes: pd.DataFrame,
+    lang: str = "en",
+    ax: Axes | None = None,
+    band_source: str = DEFAULT_SOURCE,
+):
     """Empirical CDF of lead time per practice on a log hours axis, DORA limits marked.
 
     Parameters
@@ -51,6 +58,8 @@ def plot_lead_time(changes: pd.DataFrame, lang: str = "en", ax: Axes | None = No
         Language of every text.
     ax : Axes, optional
         Draw into this axes and return it.
+    band_source : str
+        The band table whose lead-time limits are marked (those of the result).
 
     Returns
     -------
@@ -58,6 +67,11 @@ def plot_lead_time(changes: pd.DataFrame, lang: str = "en", ax: Axes | None = No
     """
     lang = normalize_lang(lang)
     fig, ax, owned = target_axes(ax)
+    if not any(lead_times_hours(changes, p).size for p in practices_of(changes)):
+        reason = "deployed" if len(in_window(changes)) else "changes"
+        nothing_to_show(ax, lang, reason)
+        style.set_title(ax, t("chart.lead_time.title", lang))
+        return fig if owned else ax
     style.style_axes(ax, grid_axis="y")
     lo, hi = 0.3, 6000.0
     for practice in practices_of(changes):
@@ -83,8 +97,9 @@ def plot_lead_time(changes: pd.DataFrame, lang: str = "en", ax: Axes | None = No
         )
         line.set_gid(f"ecdf:{practice}")
         lo, hi = min(lo, lt[0] / 1.5), max(hi, lt[-1] * 1.5)
-    for key, hours in DORA_LIMITS_HOURS.items():
-        ax.axvline(hours, color="#555555", lw=1.4, ls=(0, (3, 3)), zorder=0, gid=f"limit:{key}")
+    limits = cut_offs("lead_time_median_hours", band_source)
+    for hours in limits:
+        ax.axvline(hours, color="#555555", lw=1.4, ls=(0, (3, 3)), zorder=0, gid=f"limit:{hours:g}")
     ax.axhline(50, color="#999999", lw=1, zorder=0)
     ax.set_xscale("log")
     ax.set_xlim(lo, hi)
@@ -93,7 +108,7 @@ def plot_lead_time(changes: pd.DataFrame, lang: str = "en", ax: Axes | None = No
     ax.xaxis.set_major_formatter(FuncFormatter(_hours_tick(lang)))
     ax.xaxis.set_minor_formatter(NullFormatter())
     top = ax.secondary_xaxis("top")
-    top.xaxis.set_major_locator(FixedLocator(list(DORA_LIMITS_HOURS.values())))
+    top.xaxis.set_major_locator(FixedLocator(limits))
     top.xaxis.set_minor_locator(FixedLocator([]))
     top.xaxis.set_major_formatter(FuncFormatter(lambda x, _p: _limit_label(x, lang)))
     top.tick_params(labelsize=style.TICK_SIZE, length=6, colors="#333333")
@@ -121,7 +136,7 @@ def plot_lead_time(changes: pd.DataFrame, lang: str = "en", ax: Axes | None = No
 
 
 def _limit_label(hours: float, lang: str) -> str:
-    for key, value in DORA_LIMITS_HOURS.items():
+    for value, key in LIMIT_NAMES.items():
         if abs(value - hours) < 1e-6 * value:
             return t(key, lang)
-    return ""
+    return format_hours(hours, lang)

@@ -19,10 +19,10 @@ from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
 
 from cdsim.i18n import format_number, format_percent, normalize_lang, practice_name, t
 from cdsim.metrics.definitions import metric_kind
-from cdsim.presentation.tables import metric_label
+from cdsim.presentation.tables import key_label, metric_label
 
 from . import style
-from ._common import practices_of
+from ._common import nothing_to_show, practices_of, target_axes
 
 SUMMARY_COLUMNS: tuple[str, ...] = ("practice", "metric", "mean", "ci_low", "ci_high", "n", "band")
 """Columns of a sweep table that are not varied keys."""
@@ -118,6 +118,11 @@ def plot_sweep(
     rows = table[table["metric"] == metric]
     if rows.empty:
         raise ValueError(f"the table has no rows for metric {metric!r}")
+    if pd.to_numeric(rows["mean"], errors="coerce").isna().all():
+        fig, ax, owned = target_axes(ax)
+        nothing_to_show(ax, lang, "values")
+        style.set_title(ax, metric_label(metric, lang))
+        return fig if owned else ax
     others = [k for k in keys if k != x]
     panels = rows[others].drop_duplicates().itertuples(index=False) if others else [()]
     panels = [tuple(p) for p in panels]
@@ -158,7 +163,8 @@ def plot_sweep(
             panel_ax.set_ylabel("")  # the panels share one vertical axis
         if others:
             title = ", ".join(
-                f"{k} = {_value_text(v, lang)}" for k, v in zip(others, panel, strict=True)
+                f"{key_label(k, lang)} = {_value_text(v, lang)}"
+                for k, v in zip(others, panel, strict=True)
             )
             style.set_title(panel_ax, title, size=style.LABEL_SIZE)
 
@@ -176,10 +182,27 @@ def plot_sweep(
             axes_list[0].set_ylim(*_log_limits(rows))
         else:
             axes_list[0].set_ylim(bottom=0)
-        axes_list[0].legend(handles, labels, fontsize=style.LEGEND_SIZE, frameon=False)
+        # below the panels, never on the data
+        legend = fig.legend(
+            handles,
+            labels,
+            loc="outside lower center",
+            ncols=len(handles),
+            fontsize=style.LEGEND_SIZE,
+            frameon=False,
+        )
+        legend.set_gid("legend")
         fig.set_gid(f"sweep:{metric}")
         return fig
-    ax.legend(handles, labels, fontsize=style.LEGEND_SIZE, frameon=False)
+    legend = ax.legend(
+        handles,
+        labels,
+        loc="upper left",
+        bbox_to_anchor=(1.02, 1.0),
+        fontsize=style.LEGEND_SIZE,
+        frameon=False,
+    )
+    legend.set_gid("legend")
     return ax
 
 
@@ -239,7 +262,7 @@ def _draw_panel(
 
 def _style_panel(ax, x, x_values, positions, numeric, log_x, log_y, metric, lang) -> None:
     style.style_axes(ax, grid_axis="both")
-    style.set_labels(ax, xlabel=x, ylabel=_axis_label(metric, lang))
+    style.set_labels(ax, xlabel=key_label(x, lang), ylabel=_axis_label(metric, lang))
     if log_x:
         ax.set_xscale("log")
     if numeric:

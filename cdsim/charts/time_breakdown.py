@@ -1,4 +1,5 @@
-"""Where the lead time goes: per practice, a stacked bar of mean hours per component.
+"""Where the lead time goes: per practice, the mean lead time (log axis) and a stacked bar
+of each component's share of it.
 
 Components come from the summary metrics ``time_<component>_hours`` (mean per deployed
 change), in pipeline order: Build queue, Build, rework, Staging queue, Staging, gate,
@@ -11,19 +12,14 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter
 
 from cdsim.change import TIME_CATEGORIES
-from cdsim.i18n import (
-    format_hours,
-    format_number,
-    normalize_lang,
-    practice_label,
-    t,
-)
+from cdsim.i18n import format_hours, format_number, format_plain, normalize_lang, practice_label, t
 from cdsim.presentation.cells import summary_cell
 
 from . import style
-from ._common import LocaleFormatter, practices_of, target_axes
+from ._common import LocaleFormatter, no_changes, nothing_to_show, practices_of, target_axes
 
 MIN_LABEL_SHARE = 0.07
 """Segments narrower than this share of the bar get no percentage label."""
@@ -42,7 +38,12 @@ def component_hours(summary: pd.DataFrame) -> pd.DataFrame:
 def plot_time_breakdown(
     summary: pd.DataFrame, lang: str = "en", ax: Axes | None = None, share: bool = False
 ):
-    """Horizontal stacked bars: mean hours per component of lead time, one bar per practice.
+    """Where the lead time goes, one bar per practice.
+
+    With ``share=True``: stacked bars of each component's share of the practice's mean
+    lead time. Otherwise: the mean lead time itself (the sum of the components) on a log
+    axis, so that a practice whose changes take two hours and one whose take two weeks
+    both have a bar you can read; the total is printed beside it.
 
     Parameters
     ----------
@@ -53,7 +54,7 @@ def plot_time_breakdown(
     ax : Axes, optional
         Draw into this axes and return it.
     share : bool
-        Show each component as a percentage of the practice's lead time instead of hours.
+        Shares of the lead time (stacked) instead of the total hours (log axis).
 
     Returns
     -------
@@ -61,11 +62,24 @@ def plot_time_breakdown(
     """
     lang = normalize_lang(lang)
     fig, ax, owned = target_axes(ax)
-    style.style_axes(ax, grid_axis="x")
     hours = component_hours(summary)
     totals = hours.sum(axis=1)
-    values = hours.div(totals.where(totals > 0), axis=0).fillna(0.0) * 100 if share else hours
-    y = np.arange(len(values))[::-1]  # first practice on top
+    if no_changes(summary) or not (totals > 0).any():
+        nothing_to_show(ax, lang, "changes" if no_changes(summary) else "deployed")
+        key = "chart.breakdown.share.title" if share else "chart.breakdown.total.title"
+        style.set_title(ax, t(key, lang))
+        return fig if owned else ax
+    y = np.arange(len(hours))[::-1]  # first practice on top
+    if share:
+        _shares(ax, hours.div(totals.where(totals > 0), axis=0).fillna(0.0) * 100, y, lang)
+    else:
+        _totals(ax, totals, y, lang)
+    ax.set_yticks(y, [practice_label(p, lang) for p in hours.index])
+    ax.set_ylim(-0.6, len(hours) - 0.4)
+    return fig if owned else ax
+
+
+def _shares(ax: Axes, values: pd.DataFrame, y: np.ndarray, lang: str) -> None:
     left = np.zeros(len(values))
     for comp in TIME_CATEGORIES:
         widths = values[comp].to_numpy(dtype=float)
@@ -84,50 +98,59 @@ def plot_time_breakdown(
             zorder=2,
         )
         for bar, practice in zip(bars, values.index, strict=True):
-            bar.set_gid(f"{'share' if share else 'segment'}:{practice}:{comp}")
-        if share:
-            for xi, yi, w in zip(left, y, widths, strict=True):
-                if w / 100 >= MIN_LABEL_SHARE:
-                    ax.text(
-                        xi + w / 2,
-                        yi,
-                        f"{format_number(w, lang, 0)}%",
-                        ha="center",
-                        va="center",
-                        fontsize=style.SMALL_SIZE,
-                        fontweight="bold",
-                        color=style.text_color_on(color),
-                        bbox=dict(boxstyle="round,pad=0.15", fc=color, ec="none"),
-                        zorder=4,
-                    )
+            bar.set_gid(f"share:{practice}:{comp}")
+        for xi, yi, w in zip(left, y, widths, strict=True):
+            if w / 100 >= MIN_LABEL_SHARE:
+                ax.text(
+                    xi + w / 2,
+                    yi,
+                    f"{format_number(w, lang, 0)}%",
+                    ha="center",
+                    va="center",
+                    fontsize=style.SMALL_SIZE,
+                    fontweight="bold",
+                    color=style.text_color_on(color),
+                    bbox=dict(boxstyle="round,pad=0.15", fc=color, ec="none"),
+                    zorder=4,
+                )
         left += widths
-    span = float(left.max()) if len(left) and left.max() > 0 else 1.0
-    if share:
-        ax.set_xlim(0, 100)
-        ax.xaxis.set_major_formatter(LocaleFormatter(lang))
-        style.set_labels(ax, t("chart.breakdown.x_share", lang))
-        style.set_title(ax, t("chart.breakdown.share.title", lang))
-    else:
-        for yi, practice in zip(y, values.index, strict=True):
-            total = float(totals[practice])
-            text = t("chart.breakdown.total", lang, value=format_hours(total, lang))
-            ax.text(
-                total + span * 0.015,
-                yi,
-                text,
-                ha="left",
-                va="center",
-                fontsize=style.ANNOTATION_SIZE,
-                fontweight="bold",
-                gid=f"total:{practice}",
-            )
-        ax.set_xlim(0, span * 1.3)
-        ax.xaxis.set_major_formatter(LocaleFormatter(lang))
-        style.set_labels(ax, t("chart.breakdown.x_hours", lang))
-        style.set_title(ax, t("chart.breakdown.hours.title", lang))
-    ax.set_yticks(y, [practice_label(p, lang) for p in values.index])
-    ax.set_ylim(-0.6, len(values) - 0.4)
-    return fig if owned else ax
+    ax.set_xlim(0, 100)
+    ax.xaxis.set_major_formatter(LocaleFormatter(lang))
+    style.set_labels(ax, t("chart.breakdown.x_share", lang))
+    style.set_title(ax, t("chart.breakdown.share.title", lang))
+
+
+def _totals(ax: Axes, totals: pd.Series, y: np.ndarray, lang: str) -> None:
+    positive = totals[totals > 0]
+    low = float(positive.min()) / 3 if len(positive) else 0.1
+    high = float(positive.max()) * 6 if len(positive) else 10.0
+    for yi, practice in zip(y, totals.index, strict=True):
+        total = float(totals[practice])
+        bar = ax.barh(
+            yi,
+            total - low if total > low else 0.0,
+            left=low,
+            height=0.62,
+            color=style.practice_color(practice),  # solid: hatching means waiting here
+            edgecolor="white",
+            zorder=2,
+        )[0]
+        bar.set_gid(f"total-bar:{practice}")
+        ax.text(
+            max(total, low) * 1.08,
+            yi,
+            format_hours(total, lang),
+            ha="left",
+            va="center",
+            fontsize=style.ANNOTATION_SIZE,
+            fontweight="bold",
+            gid=f"total:{practice}",
+        )
+    ax.set_xscale("log")
+    ax.set_xlim(low, high)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: format_plain(v, lang)))
+    style.set_labels(ax, t("chart.breakdown.x_total", lang))
+    style.set_title(ax, t("chart.breakdown.total.title", lang))
 
 
 def component_legend_handles(lang: str) -> list[Patch]:
@@ -144,7 +167,8 @@ def component_legend_handles(lang: str) -> list[Patch]:
 
 
 def time_breakdown_figure(summary: pd.DataFrame, lang: str = "en"):
-    """Mean hours (left) and share of lead time (right) per component, one legend below.
+    """Mean lead time (left, log axis) and each component's share of it (right), one
+    legend below.
 
     Returns
     -------

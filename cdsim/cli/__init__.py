@@ -1,10 +1,12 @@
 """The ``cdsim`` command line: batch scenario runs, tables and charts out.
 
-Subcommands: ``compare``, ``run``, ``sweep``, ``figure`` (:mod:`cdsim.cli.commands`) and
-``scenarios`` (:mod:`cdsim.cli.scenarios`). Exit status: 0 success, 2 bad input (a bad
-scenario, key, value, practice, option or output folder: one message on stderr naming it,
-no traceback), 1 an unexpected error, 130 interrupted (Ctrl-C). Results are written
-atomically (see :mod:`cdsim.output`).
+Subcommands: ``compare``, ``run``, ``sweep``, ``figure`` (:mod:`cdsim.cli.commands`),
+``scenarios`` (:mod:`cdsim.cli.scenarios`) and ``explorer`` (:mod:`cdsim.cli.explorer`: the
+classroom explorer as a web page). Exit status: 0 success, 2 bad input (a bad
+scenario, key, value, practice, option, output folder, too much work, or a standard output
+that cannot be written: one message on stderr naming it, no traceback, in the language of
+``--lang``), 1 an unexpected error, 130 interrupted (Ctrl-C), 143 stopped (SIGTERM).
+Results are written atomically (see :mod:`cdsim.output`).
 
 Where each part lives: the group, exit statuses and error messages in :mod:`.app`; the
 KEY=VALUE mini-language of ``--set`` and ``--vary`` in :mod:`.assignments`; the shared
@@ -12,12 +14,13 @@ options in :mod:`.options`; progress and status lines in :mod:`.progress`; what 
 a result folder in :mod:`.writing`. Tables are rendered by :mod:`cdsim.presentation`.
 """
 
-from cdsim.cli import commands, scenarios  # noqa: F401  (they register the subcommands)
+from cdsim.cli import commands, explorer, scenarios  # noqa: F401  (they register the subcommands)
 from cdsim.cli.app import (
     EXIT_BAD_INPUT,
     EXIT_ERROR,
     EXIT_INTERRUPTED,
     EXIT_OK,
+    EXIT_TERMINATED,
     BadInput,
     cli,
     main,
@@ -30,6 +33,7 @@ __all__ = [
     "EXIT_ERROR",
     "EXIT_INTERRUPTED",
     "EXIT_OK",
+    "EXIT_TERMINATED",
     "BadInput",
     "Progress",
     "cli",

@@ -14,31 +14,49 @@ from cdsim.cli import writing
 from cdsim.cli.app import BadInput, cli
 from cdsim.cli.assignments import vary_callback
 from cdsim.cli.options import Options, charts_option, common_options, metric_callback, options_from
-from cdsim.cli.progress import Progress, jobs_text, say
+from cdsim.cli.progress import jobs_text, progress_bar, say
+from cdsim.cli.scenarios import note_shadowed
+from cdsim.experiments import check_work
+from cdsim.i18n import count, practice_name, t
 from cdsim.output import OutputFolder
 from cdsim.presentation import summary_text, sweep_text
+from cdsim.presentation.report import sweep_section
 
 
-def load(name_or_path: str, settings: dict[str, Any], hint_option: str = "--set") -> cdsim.Scenario:
-    """Load a scenario and apply ``--set`` values; a mistyped option gets a hint."""
+def load(
+    name_or_path: str, settings: dict[str, Any], hint_option: str = "--set", opts=None
+) -> cdsim.Scenario:
+    """Load a scenario and apply ``--set`` values; a mistyped option gets a hint. A
+    built-in name wins over a file of that name (``./name`` is the file), and says so."""
     if "=" in name_or_path and not Path(name_or_path).exists():
         raise BadInput(
             f"no scenario called {name_or_path!r}; to change a value write "
             f"{hint_option} {name_or_path}"
         )
+    if opts is not None:
+        note_shadowed(name_or_path, opts.quiet, opts.lang)
     scenario = cdsim.load_scenario(name_or_path)
     return scenario.with_values(settings) if settings else scenario
 
 
 def _run_comparison(scenario, opts: Options, practices: Sequence[str], label: str):
+    check_work(scenario, opts.replications, practices, opts.max_changes)
     total = len(practices) * opts.replications
+    lang = opts.lang
     say(
         opts,
-        f"Simulating {scenario.name!r}: {label}, {opts.replications} replication"
-        f"{'s' if opts.replications != 1 else ''} each ({total} runs on "
-        f"{jobs_text(opts.jobs, total)}, seed {opts.seed})",
+        t(
+            "cli.simulating",
+            lang,
+            name=scenario.name,
+            practices=label,
+            replications=count(opts.replications, "replications", lang),
+            runs=count(total, "runs", lang),
+            jobs=jobs_text(opts.jobs, total, lang),
+            seed=opts.seed,
+        ),
     )
-    with Progress(opts.quiet, "simulating") as progress:
+    with progress_bar(opts, "simulating") as progress:
         return cdsim.compare(
             scenario,
             replications=opts.replications,
@@ -47,6 +65,7 @@ def _run_comparison(scenario, opts: Options, practices: Sequence[str], label: st
             practices=practices,
             progress=progress,
             band_source=opts.bands,
+            max_changes=opts.max_changes,
         )
 
 
@@ -59,15 +78,17 @@ def _compare_and_write(
     command: Sequence[str],
 ) -> None:
     """Simulate, write tables, charts and the scenario as run, print the summary."""
-    with OutputFolder(opts.out) as out:
+    expected = writing.comparison_names(opts.fmt, charts, opts.lang)
+    with OutputFolder(opts.out, expected=expected) as out:
         comparison = _run_comparison(sc, opts, practices, label)
         writing.write_comparison_tables(comparison, out, opts.fmt)
         if charts:
             writing.write_charts(comparison, out.folder, opts.lang)
-        text = writing.scenario_file_text(
-            sc, writing.reproduce_command(command[0], opts, command[1:])
-        )
-        out.write_text("scenario.toml", text)
+        again = writing.reproduce_command(command[0], opts, command[1:])
+        out.write_text("scenario.toml", writing.scenario_file_text(sc, again, opts.lang))
+        kind = "run" if command[0] == "run" else "compare"
+        title = {"practice": practice_name(practices[0], opts.lang)} if kind == "run" else None
+        writing.write_report(out, kind, sc, opts, again, comparison.summary, title)
         written = out.commit()
     _finish(opts, written, _comparison_text(comparison, opts))
 
@@ -82,7 +103,13 @@ def _comparison_text(comparison: cdsim.Comparison, opts: Options) -> str:
 def _finish(opts: Options, written: list[Path], text: str | None) -> None:
     if text is not None and not opts.quiet:
         click.echo(text)
-    say(opts, f"Wrote {len(written)} files to {opts.out}")
+    say(
+        opts,
+        t("cli.wrote", opts.lang, files=count(len(written), "files", opts.lang), folder=opts.out),
+    )
+    report = [path for path in written if path.name == "report.html"]
+    if report:
+        say(opts, t("report.written", opts.lang, path=report[0]))
 
 
 @cli.command(
@@ -109,8 +136,9 @@ def compare(scenario: str, charts: bool, **kwargs) -> None:
     built-in `default`.
     """
     opts = options_from(kwargs)
-    sc = load(scenario, opts.settings)
-    _compare_and_write(sc, opts, cdsim.PRACTICES, "3 practices", charts, ["compare"])
+    sc = load(scenario, opts.settings, opts=opts)
+    label = count(len(cdsim.PRACTICES), "practices", opts.lang)
+    _compare_and_write(sc, opts, cdsim.PRACTICES, label, charts, ["compare"])
 
 
 @cli.command(
@@ -138,9 +166,10 @@ def run(scenario: str, practice: str | None, charts: bool, **kwargs) -> None:
     """Run SCENARIO under one practice (by default the one the scenario names); same
     files as `compare`."""
     opts = options_from(kwargs)
-    sc = load(scenario, opts.settings)
+    sc = load(scenario, opts.settings, opts=opts)
     practice = practice or sc.model.practice
-    _compare_and_write(sc, opts, [practice], practice, charts, ["run", "--practice", practice])
+    label = practice_name(practice, opts.lang)
+    _compare_and_write(sc, opts, [practice], label, charts, ["run", "--practice", practice])
 
 
 @cli.command(
@@ -182,20 +211,31 @@ def sweep(
 ) -> None:
     """Run SCENARIO over a grid of values, under every practice, replicated."""
     opts = options_from(kwargs)
-    sc = load(scenario, opts.settings, hint_option="--vary")
+    sc = load(scenario, opts.settings, hint_option="--vary", opts=opts)
     for key, values in vary.items():  # fail on a bad key or value before simulating
         for value in values:
             sc.with_values({key: value})
     points = math.prod(len(v) for v in vary.values())
     total = points * len(cdsim.PRACTICES) * opts.replications
-    with OutputFolder(opts.out) as out:
+    check_work(sc, opts.replications, max_changes=opts.max_changes, vary=vary)
+    expected = writing.sweep_names(opts.fmt, metrics, charts, opts.lang)
+    with OutputFolder(opts.out, expected=expected) as out:
+        lang = opts.lang
         say(
             opts,
-            f"Sweeping {scenario!r}: {points} point{'s' if points != 1 else ''} x 3 practices x "
-            f"{opts.replications} replications ({total} runs on {jobs_text(opts.jobs, total)}, "
-            f"seed {opts.seed})",
+            t(
+                "cli.sweeping",
+                lang,
+                name=sc.name,
+                points=count(points, "points", lang),
+                practices=count(len(cdsim.PRACTICES), "practices", lang),
+                replications=count(opts.replications, "replications", lang),
+                runs=count(total, "runs", lang),
+                jobs=jobs_text(opts.jobs, total, lang),
+                seed=opts.seed,
+            ),
         )
-        with Progress(opts.quiet, "sweeping") as progress:
+        with progress_bar(opts, "sweeping") as progress:
             table = cdsim.sweep(
                 sc,
                 vary=vary,
@@ -204,6 +244,7 @@ def sweep(
                 jobs=opts.jobs,
                 progress=progress,
                 band_source=opts.bands,
+                max_changes=opts.max_changes,
             )
         out.write_table(table, "sweep", opts.fmt)
         if charts:
@@ -213,10 +254,10 @@ def sweep(
             extra += ["--vary", f"{key}={','.join(writing.toml_literal(v) for v in values)}"]
         for metric in metrics:
             extra += ["--metric", metric]
-        out.write_text(
-            "scenario.toml",
-            writing.scenario_file_text(sc, writing.reproduce_command("sweep", opts, extra)),
-        )
+        again = writing.reproduce_command("sweep", opts, extra)
+        out.write_text("scenario.toml", writing.scenario_file_text(sc, again, opts.lang))
+        section = sweep_section(table, list(vary), metrics, opts.lang)
+        writing.write_report(out, "sweep", sc, opts, again, None, sections=[section])
         written = out.commit()
     text = "\n\n".join(sweep_text(table, m, list(vary), opts.lang) for m in metrics)
     _finish(opts, written, text)
@@ -236,9 +277,12 @@ def figure(scenario: str, **kwargs) -> None:
     """Only the comparison figure (CI / Continuous Delivery / Continuous Deployment with
     the simulated DORA keys on it), as comparison_LANG.png and .svg."""
     opts = options_from(kwargs)
-    sc = load(scenario, opts.settings)
-    with OutputFolder(opts.out) as out:
-        comparison = _run_comparison(sc, opts, cdsim.PRACTICES, "3 practices")
+    sc = load(scenario, opts.settings, opts=opts)
+    with OutputFolder(opts.out, expected=writing.figure_names(opts.lang)) as out:
+        label = count(len(cdsim.PRACTICES), "practices", opts.lang)
+        comparison = _run_comparison(sc, opts, cdsim.PRACTICES, label)
         writing.write_comparison_figure(comparison, out.folder, opts.lang)
+        again = writing.reproduce_command("figure", opts)
+        writing.write_report(out, "figure", sc, opts, again, comparison.summary)
         written = out.commit()
     _finish(opts, written, _comparison_text(comparison, opts))

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import click
 
+from cdsim.cli.app import LANG_KEY
 from cdsim.cli.assignments import set_callback
 from cdsim.errors import OutputError
-from cdsim.i18n import normalize_lang
+from cdsim.i18n import language_from_environment, normalize_lang
 from cdsim.metrics.bands import DEFAULT_SOURCE
 from cdsim.metrics.bands import sources as band_sources
 from cdsim.metrics.definitions import BANDED_METRICS, METRICS
@@ -20,11 +22,26 @@ from cdsim.output import check_table_format
 DEFAULT_OUT = "cdsim-results"
 
 
-def _lang_callback(ctx, param, value: str) -> str:
-    try:
-        return normalize_lang(value)
-    except ValueError as error:
-        raise click.BadParameter(str(error)) from None
+def _lang_callback(ctx, param, value: str | None) -> str:
+    if value is None:  # not given: the terminal's locale (pt_BR... -> pt)
+        lang = language_from_environment(os.environ)
+    else:
+        try:
+            lang = normalize_lang(value)
+        except ValueError as error:
+            raise click.BadParameter(str(error)) from None
+    ctx.meta[LANG_KEY] = lang  # the language of cdsim's error messages, too
+    return lang
+
+
+lang_option = click.option(
+    "--lang",
+    default=None,
+    show_default="the terminal's locale: pt for pt_BR, else en",
+    metavar="en|pt",
+    callback=_lang_callback,
+    help="Language of the messages, the tables, the charts and the report.",
+)
 
 
 def _format_callback(ctx, param, value: str) -> str:
@@ -66,6 +83,7 @@ class Options:
     quiet: bool = False
     fmt: str = "csv"
     bands: str = DEFAULT_SOURCE
+    max_changes: int | None = None
 
 
 def common_options(replications: int) -> Callable:
@@ -115,14 +133,7 @@ def common_options(replications: int) -> Callable:
                 help="Output folder. The new result replaces the earlier cdsim result in it, "
                 "and only once the run has succeeded; other files are left alone.",
             ),
-            click.option(
-                "--lang",
-                default="en",
-                show_default=True,
-                metavar="en|pt",
-                callback=_lang_callback,
-                help="Language of the charts and the summary table.",
-            ),
+            lang_option,
             click.option(
                 "-q",
                 "--quiet",
@@ -146,6 +157,15 @@ def common_options(replications: int) -> Callable:
                 callback=_bands_callback,
                 help="DORA band limits: four-keys, dora-2021 or dora-2023.",
             ),
+            click.option(
+                "--max-changes",
+                type=click.IntRange(min=1),
+                default=None,
+                metavar="N",
+                show_default="$CDSIM_MAX_CHANGES, else 5000000",
+                help="Refuse a command whose estimated work is more than N simulated changes "
+                "in all (one run: N/5). See docs/reliability.md.",
+            ),
         ]
         for option in reversed(options):
             command = option(command)
@@ -165,6 +185,7 @@ def options_from(kwargs: dict[str, Any]) -> Options:
         quiet=kwargs.pop("quiet"),
         fmt=kwargs.pop("fmt"),
         bands=kwargs.pop("bands"),
+        max_changes=kwargs.pop("max_changes"),
     )
 
 

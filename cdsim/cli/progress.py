@@ -7,7 +7,8 @@ import sys
 import click
 
 from cdsim.cli.options import Options
-from cdsim.experiments import default_jobs
+from cdsim.experiments import worker_count
+from cdsim.i18n import count, t
 
 
 class Progress:
@@ -16,9 +17,10 @@ class Progress:
     Shown only when stderr is a terminal and ``--quiet`` is not given.
     """
 
-    def __init__(self, quiet: bool, description: str) -> None:
+    def __init__(self, quiet: bool, description: str, unit: str = "run") -> None:
         self.enabled = not quiet and sys.stderr.isatty()
         self.description = description
+        self.unit = unit
         self.bar = None
 
     def __call__(self, done: int, total: int) -> None:
@@ -28,7 +30,7 @@ class Progress:
             from tqdm import tqdm
 
             self.bar = tqdm(
-                total=total, desc=self.description, unit="run", file=sys.stderr, leave=False
+                total=total, desc=self.description, unit=self.unit, file=sys.stderr, leave=False
             )
         self.bar.update(done - self.bar.n)
 
@@ -46,6 +48,11 @@ def say(opts: Options, message: str) -> None:
         click.echo(message, err=True)
 
 
-def jobs_text(jobs: int | None, tasks: int) -> str:
-    n = min(default_jobs() if jobs is None else jobs, tasks)
-    return "1 process" if n == 1 else f"{n} processes"
+def jobs_text(jobs: int | None, tasks: int, lang: str = "en") -> str:
+    """How many processes will run ``tasks`` runs: ``2 processes``."""
+    return count(worker_count(jobs, tasks), "processes", lang)
+
+
+def progress_bar(opts: Options, what: str) -> Progress:
+    """The bar of a simulating command, in the result's language."""
+    return Progress(opts.quiet, t(f"progress.{what}", opts.lang), t("progress.unit", opts.lang))

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import textwrap
-from pathlib import Path
 
 import click
 
 import cdsim
 from cdsim.cli.app import cli
-from cdsim.scenario.loader import scenarios_dir
+from cdsim.cli.options import lang_option
+from cdsim.i18n import language_from_environment, t
+from cdsim.scenario.loader import preset_for, scenarios_dir, shadowed_file
 
 
 @cli.group(
@@ -22,8 +23,9 @@ Examples:
   cdsim scenarios show mine.toml              # every value, the preset merged in
 """,
 )
+@lang_option
 @click.pass_context
-def scenarios(ctx: click.Context) -> None:
+def scenarios(ctx: click.Context, lang: str) -> None:
     """List the built-in scenarios with their descriptions."""
     if ctx.invoked_subcommand is not None:
         return
@@ -31,12 +33,12 @@ def scenarios(ctx: click.Context) -> None:
     width = max(len(n) for n in names) + 2
     wrap = max(40, min(100, _terminal_width()) - width)
     for name in names:
-        description = cdsim.load_scenario(name).description
+        description = cdsim.load_scenario(name).description_in(lang)
         lines = textwrap.wrap(description, wrap) or [""]
         click.echo(name.ljust(width) + lines[0])
         for line in lines[1:]:
             click.echo(" " * width + line)
-    click.echo("\nShow one as TOML, ready to copy and edit: cdsim scenarios show NAME")
+    click.echo("\n" + t("cli.scenarios.hint", lang))
 
 
 def _terminal_width() -> int:
@@ -60,12 +62,18 @@ Examples:
 def scenarios_show(name: str) -> None:
     """Print the built-in scenario NAME as TOML, with its comments; or, given a .toml
     file, every value of that scenario (its base merged in)."""
-    path = scenarios_dir() / f"{name}.toml"
-    if name in cdsim.preset_names():
-        click.echo(path.read_text(encoding="utf-8"), nl=False)
+    lang = language_from_environment(os.environ)
+    preset = preset_for(name)  # the same rule as every command: presets first, unless a path
+    if preset is not None:
+        note_shadowed(name, lang=lang)
+        click.echo((scenarios_dir() / f"{preset}.toml").read_text(encoding="utf-8"), nl=False)
         return
-    if name.lower().endswith(".toml") or Path(name).exists():
-        scenario = cdsim.load_scenario(name)
-        click.echo(f"# {name}: every value, its base merged in\n" + scenario.to_toml(), nl=False)
-        return
-    cdsim.load_scenario(name)  # raises ScenarioError with a "did you mean"
+    scenario = cdsim.load_scenario(name)  # a file, or ScenarioError with a "did you mean"
+    header = t("cli.scenarios.every_value", lang, name=name)
+    click.echo(f"{header}\n" + scenario.to_toml(), nl=False)
+
+
+def note_shadowed(name: str, quiet: bool = False, lang: str = "en") -> None:
+    """Say which was meant when a built-in scenario and a file share a name."""
+    if not quiet and shadowed_file(name) is not None:
+        click.echo(t("note.preset_over_file", lang, name=name), err=True)

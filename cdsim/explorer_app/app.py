@@ -14,10 +14,12 @@ import pandas as pd
 
 from cdsim.errors import ScenarioError
 from cdsim.experiments import Comparison, compare
+from cdsim.explorer_app import status as states
 from cdsim.explorer_app.controls import GROUPS, SLIDERS, make_slider
-from cdsim.explorer_app.layout import classroom_layout
+from cdsim.explorer_app.labels import label_widgets, style_practice_buttons
+from cdsim.explorer_app.layout import BUSY_CLASS, classroom_layout
 from cdsim.explorer_app.panels import CHARTS, DISPLAY_DPI, chart_function, draw_chart, figure_png
-from cdsim.i18n import format_number, normalize_lang, practice_name, t
+from cdsim.i18n import normalize_lang, t
 from cdsim.practices.names import PRACTICES, check_practice
 from cdsim.presentation import scorecard_html
 from cdsim.scenario import Scenario, load_scenario
@@ -45,9 +47,16 @@ class Explorer:
     scorecard : ipywidgets.HTML
         The DORA scorecard (see :func:`cdsim.presentation.scorecard_html`).
     status : ipywidgets.HTML
-        What the last update did and how long it took (or why it could not run).
+        What the last update did and how long it took (or why it could not run), above
+        the chart.
+    notice : ipywidgets.HTML
+        Shown in place of the chart tabs when there are no numbers to show (no practice
+        chosen, or values the model refuses); the scorecard is then empty.
     result : Comparison or None
-        The latest simulation: ``compare(scenario, 1, seed, jobs=1, practices)``.
+        The simulation on screen: ``compare(scenario, 1, seed, jobs=1, practices)``;
+        None when no practice is chosen or the values were refused.
+    error : str
+        Why there are no numbers on screen, in the language on screen ("" when there are).
     figures : dict[str, Figure]
         The charts drawn for the latest result and language, by chart name.
     last_update_seconds : float
@@ -73,7 +82,7 @@ class Explorer:
         self.dpi = int(dpi)
         self.auto_update = auto_update
         self.result: Comparison | None = None
-        self.error: str = ""
+        self._status: states.Status | None = None
         self.figures: dict[str, Any] = {}
         self.last_update_seconds: float = math.nan
         self.timings: dict[str, float] = {}
@@ -95,46 +104,37 @@ class Explorer:
         self.labels = {name: widgets.HTML() for name in self.sliders}
         self.group_titles = {g: widgets.HTML() for g in GROUPS}
         chosen = {check_practice(p) for p in practices}  # none chosen: the app says so
-        self.practice_buttons = {
-            p: widgets.ToggleButton(
-                value=p in chosen, layout=widgets.Layout(width="auto", min_width="9em")
-            )
-            for p in PRACTICES
-        }
+        self.practice_buttons = {p: widgets.ToggleButton(value=p in chosen) for p in PRACTICES}
         self.practices_label = widgets.HTML()
         self.language = widgets.ToggleButtons(
-            options=[("English", "en"), ("Português", "pt")],
-            value=lang,
-            style={"button_width": "7em"},
+            options=[("English", "en"), ("Português", "pt")], value=lang
         )
         self.language_label = widgets.HTML()
-        self.reset_button = widgets.Button(icon="undo", layout=widgets.Layout(width="auto"))
-        self.run_button = widgets.Button(icon="play", layout=widgets.Layout(width="auto"))
-        self.status = widgets.HTML(layout=widgets.Layout(min_height="1.5em"))
+        self.reset_button = widgets.Button(icon="undo")
+        self.run_button = widgets.Button(icon="play")
+        self.status = widgets.HTML()
+        self.notice = widgets.HTML(layout=widgets.Layout(display="none"))
         self.title = widgets.HTML()
         self.guide = widgets.HTML()
         self.guide_box = widgets.Accordion(children=[self.guide], selected_index=None)
-        self.scorecard = widgets.HTML(layout=widgets.Layout(width="100%"))
-        self.chart_images = {
-            name: widgets.Image(format="png", layout=widgets.Layout(width="100%"))
-            for name in CHARTS
-        }
+        self.scorecard = widgets.HTML()
+        self.chart_images = {name: widgets.Image(format="png") for name in CHARTS}
         self.chart_notes = {name: widgets.HTML() for name in CHARTS}
         self.tabs = widgets.Tab(
             children=[
                 widgets.VBox([self.chart_notes[name], self.chart_images[name]]) for name in CHARTS
-            ],
-            layout=widgets.Layout(width="100%"),
+            ]
         )
         if chart not in CHARTS:
             raise ValueError(f"unknown chart {chart!r}; expected one of: {', '.join(CHARTS)}")
         self.tabs.selected_index = CHARTS.index(chart)
         self.widget = classroom_layout(self)
 
-        self._label_widgets()
+        label_widgets(self, lang)
         for slider in self.sliders.values():
             slider.observe(self._on_value, names="value")
         for button in self.practice_buttons.values():
+            button.observe(lambda _c: style_practice_buttons(self, self.lang), names="value")
             button.observe(self._on_value, names="value")
         self.language.observe(self._on_language, names="value")
         self.tabs.observe(self._on_tab, names="selected_index")
@@ -153,33 +153,6 @@ class Explorer:
                 continue
             values[spec.name] = spec.preset_value(scenario)
         return values
-
-    def _label_widgets(self) -> None:
-        lang = self.lang
-        self.title.value = (
-            f"<h3 style='margin:0'>{html.escape(t('explorer.title', lang))}</h3>"
-            f"<div>{html.escape(t('explorer.subtitle', lang))}</div>"
-        )
-        for name, label in self.labels.items():
-            label.value = (
-                f"<span title='{html.escape(t('explorer.help.' + name, lang), quote=True)}'>"
-                f"{html.escape(t('explorer.slider.' + name, lang))}</span>"
-            )
-            self.sliders[name].tooltip = t("explorer.help." + name, lang)
-        for group, title in self.group_titles.items():
-            title.value = f"<b>{html.escape(t('explorer.group.' + group, lang))}</b>"
-        for practice, button in self.practice_buttons.items():
-            button.description = practice_name(practice, lang, short=True)
-            button.tooltip = practice_name(practice, lang)
-        self.practices_label.value = f"<b>{html.escape(t('explorer.practices', lang))}</b>&nbsp;"
-        self.language_label.value = f"<b>{html.escape(t('explorer.language', lang))}</b>&nbsp;"
-        self.reset_button.description = t("explorer.reset", lang)
-        self.reset_button.tooltip = t("explorer.reset.tooltip", lang)
-        self.run_button.description = t("explorer.run", lang)
-        self.guide_box.set_title(0, t("explorer.guide.title", lang))
-        self.guide.value = t("explorer.guide", lang)
-        for index, name in enumerate(CHARTS):
-            self.tabs.set_title(index, t(f"explorer.tab.{name}", lang))
 
     # -------------------------------------------------------------- state
 
@@ -203,6 +176,13 @@ class Explorer:
         with self.hold():
             for p, button in self.practice_buttons.items():
                 button.value = p in chosen
+
+    @property
+    def error(self) -> str:
+        """Why there are no numbers on screen ("" when there are), in the language on screen."""
+        if self._status is None or self._status.kind != states.BLOCKED:
+            return ""
+        return self._status.text(self.lang)
 
     @property
     def seed(self) -> int:
@@ -271,34 +251,40 @@ class Explorer:
 
     def update(self) -> float:
         """Simulate the chosen practices once each, rebuild the scorecard and the chart on
-        screen. Returns the seconds it took (also in :attr:`last_update_seconds`)."""
+        screen. Returns the seconds it took (also in :attr:`last_update_seconds`).
+
+        With no practice chosen, or values the model refuses, nothing is simulated: the
+        scorecard and the charts are emptied (no stale numbers) and a notice says why.
+        """
         start = time.perf_counter()
-        lang = self.lang
-        practices = self.practices
         self.timings = {"simulate": 0.0, "scorecard": 0.0, "chart": 0.0}
+        practices = self.practices
         if not practices:
-            self.error = t("explorer.status.no_practice", lang)
-            self.status.value = f"<span style='color:#B2182B'>{self.error}</span>"
+            self._show_nothing(states.no_practice())
             self.last_update_seconds = time.perf_counter() - start
             return self.last_update_seconds
-        self.status.value = f"<i>{t('explorer.status.running', lang)}</i>"
+        self._show(states.running())
+        self.widget.add_class(BUSY_CLASS)  # the chart and the scorecard dim meanwhile
         try:
-            scenario = self.scenario
-            result = compare(scenario, replications=1, seed=self.seed, jobs=1, practices=practices)
-        except (ScenarioError, ValueError) as exc:
-            self.error = t("explorer.status.error", lang, error=str(exc).splitlines()[0])
-            self.status.value = f"<span style='color:#B2182B'>{html.escape(self.error)}</span>"
+            try:
+                scenario = self.scenario
+                result = compare(
+                    scenario, replications=1, seed=self.seed, jobs=1, practices=practices
+                )
+            except (ScenarioError, ValueError) as exc:
+                self._show_nothing(states.refused(str(exc).splitlines()[0]))
+                self.last_update_seconds = time.perf_counter() - start
+                return self.last_update_seconds
+            self.result = result
+            self.updates += 1
+            self.figures = {}
+            self._drawn_for = {}
+            self.timings["simulate"] = time.perf_counter() - start
+            self.timings.update(self._redraw())
             self.last_update_seconds = time.perf_counter() - start
-            return self.last_update_seconds
-        self.error = ""
-        self.result = result
-        self.updates += 1
-        self.figures = {}
-        self._drawn_for = {}
-        self.timings["simulate"] = time.perf_counter() - start
-        self.timings.update(self._redraw())
-        self.last_update_seconds = time.perf_counter() - start
-        self._show_status()
+            self._show(states.done(self.timings, self.last_update_seconds))
+        finally:
+            self.widget.remove_class(BUSY_CLASS)
         return self.last_update_seconds
 
     def refresh(self) -> float:
@@ -355,20 +341,26 @@ class Explorer:
         self.draw()
         return {"scorecard": t1 - t0, "chart": time.perf_counter() - t1}
 
-    def _show_status(self) -> None:
-        def s(x: float) -> str:
-            return format_number(x, self.lang, 2)
+    def _show(self, status: states.Status) -> None:
+        """Put ``status`` above the chart; a blocked one hides the chart tabs behind its
+        notice."""
+        self._status = status
+        self.status.value = states.status_html(status, self.lang)
+        notice = states.notice_html(status, self.lang)
+        self.notice.value = notice
+        self.notice.layout.display = None if notice else "none"
+        self.tabs.layout.display = "none" if notice else None
 
-        self.status.value = html.escape(
-            t(
-                "explorer.status.done",
-                self.lang,
-                seconds=s(self.last_update_seconds),
-                sim=s(self.timings["simulate"]),
-                card=s(self.timings["scorecard"]),
-                chart=s(self.timings["chart"]),
-            )
-        )
+    def _show_nothing(self, status: states.Status) -> None:
+        """No numbers to show: empty the scorecard and the charts, say why."""
+        self.result = None
+        self.figures = {}
+        self._drawn_for = {}
+        self.scorecard.value = ""
+        for name in CHARTS:
+            self.chart_images[name].value = b""
+            self.chart_notes[name].value = ""
+        self._show(status)
 
     def _on_value(self, _change) -> None:
         if self._holding:
@@ -377,12 +369,11 @@ class Explorer:
             self.update()
 
     def _on_language(self, _change) -> None:
-        self._label_widgets()
-        if self.result is None:
-            return
-        self._redraw()
-        if not self.error:
-            self._show_status()
+        label_widgets(self, self.lang)
+        if self.result is not None:
+            self._redraw()
+        if self._status is not None:
+            self._show(self._status)  # the status and the notice, in the new language
 
     def _on_tab(self, _change) -> None:
         if self.result is not None:

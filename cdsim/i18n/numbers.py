@@ -29,6 +29,13 @@ def format_number(x: float, lang: str = "en", decimals: int = 1) -> str:
     return text
 
 
+def format_plain(x: float, lang: str = "en", decimals: int = 2) -> str:
+    """A number with at most ``decimals`` decimals and no trailing zeros: ``3``, ``2.5``."""
+    text = format_number(x, lang, decimals)
+    sep = "," if normalize_lang(lang) == "pt" else "."
+    return text.rstrip("0").rstrip(sep) if sep in text else text
+
+
 def auto_decimals(x: float) -> int:
     """Decimals so that a value shows two to three significant digits."""
     ax = abs(x)

@@ -26,8 +26,27 @@ def band_table() -> pd.DataFrame:
     return pd.read_csv(data_dir() / "dora_bands.csv", dtype={"rule": "string"})
 
 
-def sources() -> list[str]:
-    return list(dict.fromkeys(band_table()["source"]))
+@cache
+def sources() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(band_table()["source"]))
+
+
+@cache
+def _rules(source: str, metric: str) -> tuple[tuple[str, str | None, float], ...]:
+    """(band, rule, threshold) rows of ``metric`` in ``source``, elite first: read once,
+    so that classifying the cells of a large sweep costs microseconds each."""
+    rows = band_table()
+    rows = rows[(rows["source"] == source) & (rows["metric"] == metric)]
+    return tuple(
+        (row.band, None if pd.isna(row.rule) else str(row.rule), float(row.threshold))
+        for row in rows.itertuples()
+    )
+
+
+def cut_offs(metric: str, source: str = DEFAULT_SOURCE) -> list[float]:
+    """The thresholds between the bands of ``metric`` in ``source``, in increasing order
+    (``[24.0, 168.0, 730.0]`` for the DORA 2023 lead time)."""
+    return sorted({threshold for _, rule, threshold in _rules(source, metric) if rule})
 
 
 def classify(metric: str, value: float, source: str = DEFAULT_SOURCE) -> str:
@@ -36,13 +55,10 @@ def classify(metric: str, value: float, source: str = DEFAULT_SOURCE) -> str:
         raise ValueError(f"unknown band source {source!r}; expected one of: {', '.join(sources())}")
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    rows = band_table()
-    rows = rows[(rows["source"] == source) & (rows["metric"] == metric)]
-    if rows.empty:
+    rules = _rules(source, metric)
+    if not rules:
         return ""
-    for row in rows.itertuples():
-        if pd.isna(row.rule):
-            return row.band
-        if _RULES[row.rule](value, float(row.threshold)):
-            return row.band
+    for band, rule, threshold in rules:
+        if rule is None or _RULES[rule](value, threshold):
+            return band
     return "low"

@@ -24,9 +24,29 @@ first deploys (a release before any redeploy)."""
 
 
 def metric_label(metric: str, lang: str = "en") -> str:
-    """The display name of a metric (its name itself when it has no translation)."""
+    """The display name of a metric (its name itself when it has no translation); a time
+    part ``time_<part>_hours`` is named by its part."""
     key = f"metric.{metric}"
-    return t(key, lang) if key in TEXTS else metric
+    if key in TEXTS:
+        return t(key, lang)
+    part = metric.removeprefix("time_").removesuffix("_hours")
+    if metric.startswith("time_") and f"time.{part}" in TEXTS:
+        return t(f"time.{part}", lang)
+    return metric
+
+
+DURATION_PARTS = ("mean_minutes", "mean_hours", "mean_days", "cv", "dist")
+
+
+def key_label(key: str, lang: str = "en") -> str:
+    """A scenario key in words: ``approval.delay.mean_hours`` -> "approval delay, mean
+    (hours)"; the key itself when it has no words."""
+    if f"key.{key}" in TEXTS:
+        return t(f"key.{key}", lang)
+    parent, _, part = key.rpartition(".")
+    if part in DURATION_PARTS and f"key.{parent}" in TEXTS:
+        return f"{t(f'key.{parent}', lang)}, {t(f'key.part.{part}', lang)}"
+    return key
 
 
 def practices_of(table: pd.DataFrame) -> list[str]:
@@ -109,7 +129,7 @@ def sweep_text(table: pd.DataFrame, metric: str, keys: Sequence[str], lang: str 
     """One metric of a sweep: a row per grid point, a column per practice."""
     rows_of = table[table["metric"] == metric]
     practices = practices_of(rows_of)
-    header = list(keys) + [practice_name(p, lang) for p in practices]
+    header = [key_label(k, lang) for k in keys] + [practice_name(p, lang) for p in practices]
     lines = []
     for point, _group in rows_of.groupby(list(keys), sort=False):
         point = point if isinstance(point, tuple) else (point,)
@@ -121,6 +141,7 @@ def sweep_text(table: pd.DataFrame, metric: str, keys: Sequence[str], lang: str 
 
 __all__ = [
     "SUMMARY_METRICS",
+    "key_label",
     "Row",
     "bands_note",
     "layout",

@@ -40,9 +40,34 @@ SCORECARD_JS = """
 return [...document.querySelectorAll('.cdsim-scorecard td[data-metric]')]
     .map(td => [td.dataset.practice, td.dataset.metric, td.dataset.value, td.innerText]);
 """
-STATUS_JS = """
-const texts = [...document.querySelectorAll('.widget-html-content')].map(e => e.innerText.trim());
-return texts.find(t => /^(Updated in|Atualizado em|Choose at least|Escolha ao menos|Cannot run|Não dá)/.test(t)) || '';
+STATUS = ".cdsim-explorer .cdsim-status"
+STATUS_JS = f"""
+const e = document.querySelector('{STATUS}');
+return e ? e.innerText.trim() : '';
+"""
+RECT_JS = """
+const e = arguments[0];
+const r = e.getBoundingClientRect();
+return {left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width,
+        height: r.height, innerWidth: window.innerWidth, innerHeight: window.innerHeight};
+"""
+WATCH_STATUS_JS = f"""
+window.cdsimStatuses = [];
+const seen = () => {{
+  const e = document.querySelector('{STATUS}');
+  const text = e ? e.innerText.trim() : '';
+  if (window.cdsimStatuses[window.cdsimStatuses.length - 1] !== text) window.cdsimStatuses.push(text);
+}};
+seen();
+window.cdsimWatcher && window.cdsimWatcher.disconnect();
+window.cdsimWatcher = new MutationObserver(seen);
+window.cdsimWatcher.observe(document.body, {{subtree: true, childList: true, characterData: true}});
+"""
+SCROLLBARS_JS = """
+return [...document.querySelectorAll('.cdsim-explorer, .cdsim-explorer *')]
+    .filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX)
+                 && e.scrollWidth > e.clientWidth + 1)
+    .map(e => e.className);
 """
 
 
@@ -122,7 +147,45 @@ def scorecard(driver) -> dict[tuple[str, str], tuple[str, str]]:
 
 
 def status(driver) -> str:
+    """The status line above the chart."""
     return driver.execute_script(STATUS_JS)
+
+
+def watch_status(driver) -> None:
+    """Record every text the status line shows from now on (see :func:`statuses_seen`)."""
+    driver.execute_script(WATCH_STATUS_JS)
+
+
+def statuses_seen(driver) -> list[str]:
+    return driver.execute_script("return window.cdsimStatuses || [];")
+
+
+def rect(driver, element) -> dict[str, float]:
+    """The element's bounding rectangle in the viewport, with the viewport's size."""
+    return driver.execute_script(RECT_JS, element)
+
+
+def on_screen(box: dict[str, float]) -> bool:
+    """Whether the whole rectangle is inside the viewport (no scrolling needed)."""
+    return (
+        box["width"] > 0
+        and box["height"] > 0
+        and box["top"] >= 0
+        and box["left"] >= 0
+        and box["bottom"] <= box["innerHeight"]
+        and box["right"] <= box["innerWidth"]
+    )
+
+
+def horizontal_scrollbars(driver) -> list[str]:
+    """Classes of the explorer's elements that scroll sideways (should be none)."""
+    return driver.execute_script(SCROLLBARS_JS)
+
+
+def css(driver, element, prop: str) -> str:
+    return driver.execute_script(
+        "return getComputedStyle(arguments[0]).getPropertyValue(arguments[1]);", element, prop
+    )
 
 
 def slider_handle(driver, label: str):
@@ -219,24 +282,21 @@ def free_port() -> int:
 
 
 class CommandProcess:
-    """``run_explorer_command`` in a child Python, as ``cdsim explorer`` runs it.
+    """``cdsim explorer`` in a child process (``python -m cdsim explorer``), as a teacher
+    runs it.
 
     ``TMPDIR`` points at ``tmp`` so that a test can check that nothing is left there.
     """
 
-    def __init__(self, tmp: Path, log: Path, scenario: str = "classroom", lang: str = "en"):
+    def __init__(self, tmp: Path, scenario: str = "classroom", lang: str = "en"):
         self.port = free_port()
         self.tmp = tmp
-        code = (
-            "import sys\n"
-            "from cdsim.webapp.server import run_explorer_command\n"
-            f"sys.exit(run_explorer_command({scenario!r}, {lang!r}, {self.port}, '127.0.0.1',"
-            f" 600, log={str(log)!r}))\n"
-        )
+        command = [sys.executable, "-m", "cdsim", "explorer", scenario]
+        command += ["--port", str(self.port), "--lang", lang]
         self.stdout: list[str] = []
         self.stderr: list[str] = []
         self.process = subprocess.Popen(
-            [sys.executable, "-c", code],
+            command,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -282,3 +342,87 @@ class CommandProcess:
 def _drain(stream, lines: list[str]) -> None:
     for line in stream:
         lines.append(line)
+
+
+class JupyterLabProcess:
+    """JupyterLab on a free 127.0.0.1 port, in a temporary folder holding one notebook that
+    shows ``cdsim.explorer()``; its own config and runtime folders, no token (tests only)."""
+
+    NOTEBOOK = "explorer.ipynb"
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.port = free_port()
+        root = folder / "notebooks"  # what the file browser shows
+        root.mkdir()
+        cell = {"cell_type": "code", "execution_count": None, "id": "explorer", "metadata": {}}
+        cell.update(outputs=[], source="import cdsim\ncdsim.explorer()")
+        kernel = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        notebook = {"cells": [cell], "metadata": {"kernelspec": kernel}}
+        notebook.update(nbformat=4, nbformat_minor=5)
+        (root / self.NOTEBOOK).write_text(json.dumps(notebook))
+        settings = folder / "settings" / "@jupyterlab" / "apputils-extension"
+        settings.mkdir(parents=True)
+        (settings / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
+        env = {
+            **os.environ,
+            "JUPYTER_CONFIG_DIR": str(folder / "config"),
+            "JUPYTER_RUNTIME_DIR": str(folder / "runtime"),
+            "JUPYTERLAB_SETTINGS_DIR": str(folder / "settings"),
+            "JUPYTERLAB_WORKSPACES_DIR": str(folder / "workspaces"),
+        }
+        command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root"]
+        command += [f"--port={self.port}", "--ServerApp.ip=127.0.0.1", "--ServerApp.token="]
+        command += ["--ServerApp.password=", f"--ServerApp.root_dir={root}"]
+        command += ["--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+        self.log = open(folder / "lab.log", "w")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(
+            command, cwd=root, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+        self.url = f"http://127.0.0.1:{self.port}/lab/tree/{self.NOTEBOOK}"
+
+    def wait_ready(self, timeout: float = 120) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError((self.folder / "lab.log").read_text()[-2000:])
+            try:
+                socket.create_connection(("127.0.0.1", self.port), 0.5).close()
+                return self.url
+            except OSError:
+                time.sleep(0.2)
+        raise TimeoutError(f"JupyterLab not ready in {timeout} s")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()  # the server shuts its kernels down
+            try:
+                self.process.wait(30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+
+
+def run_first_cell(driver, timeout: float = 180) -> None:
+    """In JupyterLab: wait for the notebook, run its first cell (Shift-Enter), wait for the
+    explorer's first chart."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    editor = ".jp-Notebook .jp-Cell .cm-content"
+    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, editor), timeout)
+    idle = (  # the status bar says "Python 3 (ipykernel) | Idle" once the kernel is up
+        "return [...document.querySelectorAll('.jp-StatusBar-TextItem')]"
+        ".some(e => /\\bIdle\\b/.test(e.textContent));"
+    )
+    wait(driver, lambda d: d.execute_script(idle), timeout)
+    driver.find_elements(By.CSS_SELECTOR, editor)[0].click()  # looked up again: lab re-renders
+    ActionChains(driver).key_down(Keys.SHIFT).send_keys(Keys.ENTER).key_up(Keys.SHIFT).perform()
+    loaded = (
+        "const i = document.querySelector('.cdsim-explorer img.widget-image');"
+        "return !!i && i.naturalWidth > 0;"
+    )
+    wait(driver, lambda d: d.execute_script(loaded), timeout)

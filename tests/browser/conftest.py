@@ -56,10 +56,9 @@ def screenshots():
 
 @pytest.fixture(scope="module")
 def server(browser_ready, tmp_path_factory):
-    """``cdsim explorer`` (run_explorer_command) on a free 127.0.0.1 port, in a child."""
+    """``cdsim explorer`` on a free 127.0.0.1 port, in a child process."""
     tmp = tmp_path_factory.mktemp("tmpdir")  # the server's TMPDIR: must end empty
-    log = tmp_path_factory.mktemp("voila") / "voila.log"
-    command = kit.CommandProcess(tmp, log)
+    command = kit.CommandProcess(tmp)
     try:
         command.wait_ready()
         yield command
