@@ -166,13 +166,18 @@ def test_the_four_keys_are_printed_as_the_dora_keys(summary, draw, lang):
 
 
 def test_the_time_breakdown_draws_mean_hours_per_part(summary):
-    """Titled "Mean hours per change": each segment is the mean time in that part."""
-    fig = charts.plot_time_breakdown(summary)
-    segments = by_gid(fig, "segment:")
+    """The breakdown of the lead time: each part's share is its mean hours per change over
+    the sum of the parts' means, and the total bar ends at that sum."""
+    shares = by_gid(charts.plot_time_breakdown(summary, share=True), "share:")
+    totals = by_gid(charts.plot_time_breakdown(summary), "total-bar:")
     for practice in PRACTICES:
-        for part in TIME_CATEGORIES:
-            width = segments[f"segment:{practice}:{part}"].get_width()
-            assert width == pytest.approx(mean_of(summary, practice, f"time_{part}_hours"))
+        parts = {p: mean_of(summary, practice, f"time_{p}_hours") for p in TIME_CATEGORIES}
+        total = sum(parts.values())
+        for part, hours in parts.items():
+            width = shares[f"share:{practice}:{part}"].get_width()
+            assert width == pytest.approx(100 * hours / total)
+        bar = totals[f"total-bar:{practice}"]
+        assert bar.get_x() + bar.get_width() == pytest.approx(total)
 
 
 @pytest.mark.parametrize(

@@ -197,20 +197,17 @@ class FakePool:
 
     made: list[FakePool] = []
 
-    def __init__(self, max_workers):
+    def __init__(self, max_workers, **options):
         self.max_workers = max_workers
         self.chunksize = None
         FakePool.made.append(self)
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
     def map(self, function, tasks, chunksize):
         self.chunksize = chunksize
         return map(function, tasks)
+
+    def shutdown(self, wait=True):
+        pass
 
 
 @pytest.fixture
@@ -220,6 +217,7 @@ def fake_pool(monkeypatch):
     FakePool.made = []
     monkeypatch.setattr(experiments, "ProcessPoolExecutor", FakePool)
     monkeypatch.setattr(experiments, "_one_run", lambda task: ("ran", task))
+    monkeypatch.setattr(experiments, "default_jobs", lambda: 16)  # a 16-core machine
     return FakePool.made
 
 
@@ -255,15 +253,19 @@ def test_one_job_or_one_task_runs_here(fake_pool, tasks, jobs):
     assert calls == [(done, tasks) for done in range(1, tasks + 1)]
 
 
-def test_no_jobs_given_means_every_core(fake_pool, monkeypatch):
+def test_no_jobs_given_means_every_core_and_never_more(fake_pool, monkeypatch):
     from cdsim import experiments
 
+    monkeypatch.undo()  # the real default_jobs
     assert experiments.default_jobs() == (os.cpu_count() or 1)
     monkeypatch.setattr(os, "cpu_count", lambda: None)
     assert experiments.default_jobs() == 1
+    monkeypatch.setattr(experiments, "ProcessPoolExecutor", FakePool)
+    monkeypatch.setattr(experiments, "_one_run", lambda task: ("ran", task))
     monkeypatch.setattr(experiments, "default_jobs", lambda: 3)
     experiments.run_tasks(list(range(12)), None)
-    assert fake_pool[0].max_workers == 3
+    experiments.run_tasks(list(range(12)), 8)  # more jobs than cores: the cores
+    assert [pool.max_workers for pool in fake_pool] == [3, 3]
 
 
 def test_compare_and_sweep_pass_on_jobs_progress_and_bands(monkeypatch, default_scenario):
@@ -271,6 +273,7 @@ def test_compare_and_sweep_pass_on_jobs_progress_and_bands(monkeypatch, default_
 
     FakePool.made = []
     monkeypatch.setattr(experiments, "ProcessPoolExecutor", FakePool)
+    monkeypatch.setattr(experiments, "default_jobs", lambda: 16)
     tiny = default_scenario.with_values({"days": 3.0, "warmup_days": 1.0, "team.developers": 2})
     calls = []
     res = cdsim.compare(
