@@ -103,3 +103,15 @@ def test_a_value_that_passes_no_rule_is_low(monkeypatch):
     assert classify("lead_time_median_hours", 0.5, "test") == "elite"
     assert classify("lead_time_median_hours", 168.0, "test") == "medium"
     assert classify("lead_time_median_hours", 168.5, "test") == "low"
+
+
+def test_the_cut_offs_between_bands_are_the_tables_thresholds():
+    """cut_offs(metric, source): the thresholds between the bands, in increasing order,
+    as the charts draw them (docs/model.md, "DORA bands")."""
+    from cdsim.metrics.bands import cut_offs
+
+    assert cut_offs("lead_time_median_hours") == [24.0, 168.0, 730.0]
+    assert cut_offs("time_to_restore_median_hours", "dora-2023") == [1.0, 24.0, 168.0]
+    assert cut_offs("change_failure_rate", "four-keys") == [0.15, 0.46]
+    assert cut_offs("deploys_per_day", "dora-2021") == [0.005479, 0.033333, 1.0]
+    assert cut_offs("rework_rate") == []
