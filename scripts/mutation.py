@@ -97,15 +97,26 @@ GROUPS: dict[str, Group] = {
             "cdsim/practices/names.py",
             "cdsim/practices/registry.py",
         ),
-        (*SIMULATION_TESTS, "tests/test_scenario.py::test_simulate_refuses_an_unknown_practice"),
+        (
+            *SIMULATION_TESTS,
+            "tests/test_scenario.py::test_simulate_refuses_an_unknown_practice",
+            "tests/test_api_arguments.py",
+        ),
     ),
     "experiments": Group(
-        ("cdsim/experiments.py",), ("tests/test_experiments.py", "tests/test_limits.py")
+        ("cdsim/experiments.py",),
+        (
+            "tests/test_experiments.py",
+            "tests/test_limits.py",
+            "tests/test_api_arguments.py",
+            "tests/test_empty_results.py",
+        ),
     ),
     "output": Group(
         ("cdsim/output.py", "cdsim/files.py"),
         (
             "tests/test_output.py",
+            "tests/test_output_safety.py",
             "tests/test_cli.py::test_output_folder_moves_in_only_on_commit",
             "tests/test_cli.py::test_output_folder_refuses_a_file",
             "tests/test_cli.py::test_output_folder_in_a_read_only_parent",
