@@ -7,26 +7,27 @@ Replication r of every practice uses the same random streams (common random numb
 
 from __future__ import annotations
 
-import itertools
-import os
+import concurrent.futures as cf
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from cdsim import executors
+from cdsim.checkpoint import Checkpoint
 from cdsim.errors import ScenarioError
-from cdsim.metrics.bands import DEFAULT_SOURCE, classify
-from cdsim.metrics.definitions import BANDED_METRICS, METRICS, metric_kind
-from cdsim.metrics.stats import mean_ci
+from cdsim.executors import default_jobs  # noqa: F401  (cdsim.experiments.default_jobs)
+from cdsim.metrics.bands import DEFAULT_SOURCE
+from cdsim.metrics.definitions import BANDED_METRICS, METRICS
+from cdsim.metrics.summary import summarise  # noqa: F401  (also cdsim.experiments.summarise)
 from cdsim.practices.names import PRACTICES, check_practices
 from cdsim.scenario import Scenario
 from cdsim.simulation import Run, simulate
+from cdsim.sweeping import SweepPlan, run_sweep
 
 Progress = Callable[[int, int], None]
-MAX_CHUNK = 3  # runs sent to a worker process at a time
 
 
 @dataclass
@@ -71,36 +72,23 @@ def _one_run(task: tuple[Scenario, str, int, int]) -> RunSummary:
     )
 
 
-def default_jobs() -> int:
-    return os.cpu_count() or 1
-
-
 def run_tasks(
     tasks: Sequence[tuple[Scenario, str, int, int]],
     jobs: int | None = None,
     progress: Progress | None = None,
+    executor: cf.Executor | None = None,
 ) -> list[RunSummary]:
-    """Run every task, in order of ``tasks``, on ``jobs`` processes (None: all cores)."""
-    jobs = default_jobs() if jobs is None else jobs
-    if jobs < 1:
-        raise ValueError(f"jobs must be at least 1, got {jobs}")
-    results: list[RunSummary] = []
-    if jobs == 1 or len(tasks) == 1:
-        for done, task in enumerate(tasks, 1):
-            results.append(_one_run(task))
+    """Run every task and return the results in order of ``tasks``: on ``executor`` when
+    given, else on ``jobs`` local processes (None: all cores; 1: in this process)."""
+    results: list[RunSummary | None] = [None] * len(tasks)
+    with executors.using(executor, jobs, len(tasks)) as ex:
+        size, window = executors.chunking(ex, len(tasks))
+        stream = executors.stream(ex, _one_run, tasks, chunksize=size, window=window)
+        for done, (index, result) in enumerate(stream, 1):
+            results[index] = result
             if progress:
                 progress(done, len(tasks))
-        return results
-    workers = min(jobs, len(tasks))
-    # Runs go to the workers a few at a time (fewer round trips between processes), but
-    # in at least two chunks per worker, so that the work left at the end stays shared.
-    chunksize = max(1, min(MAX_CHUNK, len(tasks) // (2 * workers)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for done, result in enumerate(pool.map(_one_run, tasks, chunksize=chunksize), 1):
-            results.append(result)
-            if progress:
-                progress(done, len(tasks))
-    return results
+    return results  # type: ignore[return-value]
 
 
 def compare(
@@ -111,13 +99,18 @@ def compare(
     practices: Iterable[str] = PRACTICES,
     progress: Progress | None = None,
     band_source: str = DEFAULT_SOURCE,
+    executor: cf.Executor | None = None,
 ) -> Comparison:
-    """Run ``scenario`` under each practice, ``replications`` times, and summarise."""
+    """Run ``scenario`` under each practice, ``replications`` times, and summarise.
+
+    ``executor``: any :class:`concurrent.futures.Executor` to run on (a Dask client's
+    ``get_executor()``...; never shut down here); default: ``jobs`` local processes.
+    """
     if replications < 1:
         raise ScenarioError(f"replications must be at least 1, got {replications}")
     chosen = check_practices(practices)
     tasks = [(scenario, practice, seed, r) for practice in chosen for r in range(replications)]
-    results = run_tasks(tasks, jobs, progress)
+    results = run_tasks(tasks, jobs, progress, executor)
     return _assemble(scenario, seed, replications, chosen, results, band_source)
 
 
@@ -141,38 +134,6 @@ def runs_table(results: list[RunSummary]) -> pd.DataFrame:
         for r in results
     ]
     return pd.DataFrame(rows, columns=["practice", "replication", *METRICS])
-
-
-def summarise(
-    runs: pd.DataFrame,
-    by: Sequence[str] = ("practice",),
-    band_source: str = DEFAULT_SOURCE,
-) -> pd.DataFrame:
-    """Mean and 95% CI of every metric per group; DORA band for the four keys."""
-    rows = []
-    for keys, group in runs.groupby(list(by), sort=False):
-        keys = keys if isinstance(keys, tuple) else (keys,)
-        for metric in METRICS:
-            mean, low, high, n = mean_ci(group[metric])
-            # every metric is >= 0, and rates are <= 1: the interval is clipped to that
-            low = max(low, 0.0)
-            if metric_kind(metric) == "fraction":
-                high = min(high, 1.0)
-            band = classify(metric, mean, band_source) if metric in BANDED_METRICS else ""
-            rows.append(
-                {
-                    **dict(zip(by, keys, strict=True)),
-                    "metric": metric,
-                    "mean": mean,
-                    "ci_low": low,
-                    "ci_high": high,
-                    "n": n,
-                    "band": band,
-                }
-            )
-    table = pd.DataFrame(rows, columns=[*by, "metric", "mean", "ci_low", "ci_high", "n", "band"])
-    table.attrs["band_source"] = band_source  # which published table the bands come from
-    return table
 
 
 def _assemble(scenario, seed, replications, chosen, results, band_source) -> Comparison:
@@ -199,15 +160,39 @@ def sweep(
     practices: Iterable[str] = PRACTICES,
     progress: Progress | None = None,
     band_source: str = DEFAULT_SOURCE,
+    executor: cf.Executor | None = None,
+    checkpoint: str | None = None,
 ) -> pd.DataFrame:
     """Every combination of the ``vary`` values, under each practice, replicated.
 
     Returns one tidy table: the varied keys, ``practice``, ``metric``, ``mean``,
     ``ci_low``, ``ci_high``, ``n``, ``band``. Every point uses the same seed (common random
-    numbers across the grid too).
+    numbers across the grid too). Runs are streamed (:mod:`cdsim.sweeping`): each keeps
+    only its metrics, and memory stays flat in the number of runs. ``executor`` as in
+    :func:`compare`. ``checkpoint``: a folder where finished points are kept, so that
+    the same call after an interruption resumes (the folder is removed at the end).
     """
+    plan = plan_sweep(scenario, vary, replications, seed, practices, band_source)
+    store = Checkpoint(checkpoint, plan.identity()) if checkpoint is not None else None
+    table = run_sweep(plan, executor=executor, jobs=jobs, progress=progress, checkpoint=store)
+    if store is not None:
+        store.remove()
+    return table
+
+
+def plan_sweep(
+    scenario: Scenario,
+    vary: Mapping[str, Sequence[Any]],
+    replications: int = 5,
+    seed: int = 1,
+    practices: Iterable[str] = PRACTICES,
+    band_source: str = DEFAULT_SOURCE,
+) -> SweepPlan:
+    """The plan of a :func:`sweep`, every key and value checked before any run."""
     if not vary:
         raise ScenarioError("give at least one key to vary")
+    if replications < 1:
+        raise ScenarioError(f"replications must be at least 1, got {replications}")
     chosen = check_practices(practices)
     keys = list(vary)
     for key in keys:
@@ -217,17 +202,13 @@ def sweep(
                     f"vary one value at a time: {key!r} got {value!r}; vary a single field, "
                     f"such as '{key}.mean_hours'"
                 )
-    grid = list(itertools.product(*(list(vary[k]) for k in keys)))
-    points = [scenario.with_values(dict(zip(keys, values, strict=True))) for values in grid]
-    tasks = [
-        (point, practice, seed, r)
-        for point in points
-        for practice in chosen
-        for r in range(replications)
-    ]
-    results = run_tasks(tasks, jobs, progress)
-    runs = runs_table(results)
-    per_point = len(chosen) * replications
-    for i, key in enumerate(keys):
-        runs.insert(i, key, [values[i] for values in grid for _ in range(per_point)])
-    return summarise(runs, by=(*keys, "practice"), band_source=band_source)
+            scenario.with_values({key: value})  # a bad key or value fails here, not later
+    return SweepPlan(
+        scenario=scenario,
+        keys=tuple(keys),
+        values=tuple(tuple(vary[k]) for k in keys),
+        replications=replications,
+        seed=seed,
+        practices=chosen,
+        band_source=band_source,
+    )

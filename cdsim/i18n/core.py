@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from cdsim.i18n.texts import TEXTS
-from cdsim.metrics.bands import BANDS
 
 LANGUAGES: tuple[str, ...] = ("en", "pt")
 """Supported language codes."""
@@ -58,7 +57,7 @@ def practice_label(practice: str, lang: str = "en") -> str:
 
 def band_name(band: object, lang: str = "en") -> str:
     """Display name of a DORA band; empty or missing -> "no band"."""
-    if isinstance(band, str) and band in BANDS:
+    if isinstance(band, str) and band and band != "none" and f"band.{band}" in TEXTS:
         return t(f"band.{band}", lang)
     return t("band.none", lang)
 

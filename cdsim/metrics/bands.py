@@ -27,7 +27,12 @@ def band_table() -> pd.DataFrame:
 
 
 def sources() -> list[str]:
-    return list(dict.fromkeys(band_table()["source"]))
+    return list(_sources())
+
+
+@cache
+def _sources() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(band_table()["source"]))
 
 
 def cut_offs(metric: str, source: str = DEFAULT_SOURCE) -> list[float]:
@@ -38,19 +43,28 @@ def cut_offs(metric: str, source: str = DEFAULT_SOURCE) -> list[float]:
     return sorted({float(v) for v in rows["threshold"].dropna()})
 
 
+@cache
+def _rules(metric: str, source: str) -> tuple[tuple[str, object, float], ...]:
+    """The rows of ``metric`` in ``source`` as (band, rule or None, threshold), in table
+    order: read once, so that classifying a sweep's thousands of means stays cheap."""
+    rows = band_table()
+    rows = rows[(rows["source"] == source) & (rows["metric"] == metric)]
+    return tuple(
+        (row.band, None if pd.isna(row.rule) else _RULES[row.rule], float(row.threshold))
+        for row in rows.itertuples()
+    )
+
+
 def classify(metric: str, value: float, source: str = DEFAULT_SOURCE) -> str:
     """The band of ``value`` for ``metric`` ("" when the metric has no band or value is NaN)."""
-    if source not in sources():
+    if source not in _sources():
         raise ValueError(f"unknown band source {source!r}; expected one of: {', '.join(sources())}")
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    rows = band_table()
-    rows = rows[(rows["source"] == source) & (rows["metric"] == metric)]
-    if rows.empty:
+    rules = _rules(metric, source)
+    if not rules:
         return ""
-    for row in rows.itertuples():
-        if pd.isna(row.rule):
-            return row.band
-        if _RULES[row.rule](value, float(row.threshold)):
-            return row.band
+    for band, rule, threshold in rules:
+        if rule is None or rule(value, threshold):
+            return band
     return "low"
