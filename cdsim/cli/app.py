@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import click
 
 import cdsim
-from cdsim.errors import CdsimError
+from cdsim.errors import CdsimError, ExecutionError
 from cdsim.i18n import language_from_environment, normalize_lang, t
 
 EXIT_OK = 0
@@ -24,24 +24,44 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
 
 
+LANG_KEY = "cdsim.lang"
+"""Where ``--lang`` leaves its value in click's context (shared by every subcommand)."""
+
+
 class BadInput(click.ClickException):
     """Bad input from the user: one message, exit status 2, no traceback."""
 
     exit_code = EXIT_BAD_INPUT
 
+    def __init__(self, message: str, lang: str | None = None) -> None:
+        super().__init__(message)
+        self.lang = lang
+
     def show(self, file=None) -> None:
-        message = t("cli.error", message_language(sys.argv[1:]), message=self.format_message())
+        lang = self.lang or message_language(sys.argv[1:])
+        message = t("cli.error", lang, message=self.format_message())
         click.echo(message, file=file or sys.stderr)
 
 
+class RunFailed(BadInput):
+    """Runs that could not finish (a worker or a cluster lost): one message, exit 1."""
+
+    exit_code = EXIT_ERROR
+
+
 class CdsimGroup(click.Group):
-    """Turns the engine's and the output folder's errors into bad-input messages."""
+    """Turns the engine's and the output folder's errors into messages: bad input (exit
+    2), or runs that could not finish (exit 1), in the language of ``--lang``."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except ExecutionError as error:
+            lang = ctx.meta.get(LANG_KEY)
+            raise RunFailed(error.message(lang or "en"), lang) from None
         except CdsimError as error:
-            raise BadInput(str(error)) from None
+            lang = ctx.meta.get(LANG_KEY)
+            raise BadInput(error.message(lang or "en"), lang) from None
 
 
 EXAMPLES_MAIN = """\b

@@ -53,6 +53,16 @@ def jobs_text(jobs: int | None, tasks: int, lang: str = "en") -> str:
     return count(min(default_jobs() if jobs is None else jobs, tasks), "processes", lang)
 
 
-def progress_bar(opts: Options, what: str) -> Progress:
-    """The bar of a simulating command, in the result's language."""
-    return Progress(opts.quiet, t(f"progress.{what}", opts.lang), t("progress.unit", opts.lang))
+def where_text(opts: Options, tasks: int) -> str:
+    """Where the runs go: ``2 processes``, a local Dask cluster, or a Dask scheduler."""
+    if opts.scheduler:
+        return t("cli.on_scheduler", opts.lang, address=opts.scheduler)
+    if opts.dask:
+        workers = count(opts.jobs or default_jobs(), "workers", opts.lang)
+        return t("cli.on_local_dask", opts.lang, workers=workers)
+    return jobs_text(opts.jobs, tasks, opts.lang)
+
+
+def progress_bar(opts: Options, what: str, unit: str = "unit") -> Progress:
+    """The bar of a simulating (or writing) command, in the result's language."""
+    return Progress(opts.quiet, t(f"progress.{what}", opts.lang), t(f"progress.{unit}", opts.lang))

@@ -532,6 +532,95 @@ TEXTS: dict[str, tuple[str, str]] = {
     "progress.simulating": ("simulating", "simulando"),
     "progress.sweeping": ("sweeping", "varrendo"),
     "progress.unit": ("run", "execução"),
+    "progress.writing": ("writing", "gravando"),
+    "progress.file": ("file", "arquivo"),
+    "progress.sensitivity": ("sensitivity", "sensibilidade"),
+    "cli.on_local_dask": ("a local Dask cluster of {workers}", "um cluster Dask local de {workers}"),
+    "cli.on_scheduler": ("the Dask cluster at {address}", "o cluster Dask em {address}"),
+    "cli.resuming": (
+        "Resuming an interrupted sweep: {done} of {points} points were already finished",
+        "Retomando uma varredura interrompida: {done} de {points} pontos já estavam prontos",
+    ),
+    "cli.kept": (
+        "{done} of {points} points are finished and kept in {folder}; run the same command "
+        "again to go on from there.",
+        "{done} de {points} pontos estão prontos e guardados em {folder}; rode o mesmo "
+        "comando de novo para continuar dali.",
+    ),
+    "cli.sensitivity": (
+        "Sensitivity of '{name}' to {keys}: {points} x {practices} x {replications} "
+        "({runs} on {jobs}, seed {seed})",
+        "Sensibilidade de '{name}' a {keys}: {points} x {practices} x {replications} "
+        "({runs} em {jobs}, semente {seed})",
+    ),
+    "count.workers.one": ("1 worker", "1 worker"),
+    "count.workers.other": ("{n} workers", "{n} workers"),
+    "count.keys.one": ("1 key", "1 chave"),
+    "count.keys.other": ("{n} keys", "{n} chaves"),
+    # runs that could not finish, Dask, a sweep's progress on disk
+    "error.cli.dask_and_scheduler": (
+        "give --dask (a Dask cluster on this machine) or --scheduler ADDRESS (one elsewhere), "
+        "not both",
+        "use --dask (um cluster Dask nesta máquina) ou --scheduler ENDEREÇO (um em outro "
+        "lugar), não os dois",
+    ),
+    "error.executor.pool_lost": (
+        "a worker process stopped before its runs were done (it was killed, or the machine "
+        "ran out of memory)",
+        "um processo de trabalho parou antes de terminar as suas execuções (foi encerrado, "
+        "ou faltou memória na máquina)",
+    ),
+    "error.executor.closed": (
+        "the executor takes no more runs ({reason})",
+        "o executor não aceita mais execuções ({reason})",
+    ),
+    "error.executor.cluster_lost": (
+        "the Dask scheduler went away before the runs were done",
+        "o scheduler do Dask sumiu antes de as execuções terminarem",
+    ),
+    "error.executor.killed_worker": (
+        "a run ended every Dask worker that tried it (Dask gave up after several tries; "
+        "out of memory?)",
+        "uma execução derrubou todos os workers do Dask que a tentaram (o Dask desistiu "
+        "após várias tentativas; falta de memória?)",
+    ),
+    "error.dask.missing": (
+        'Dask is not installed here: pip install "cdsim[dask]"',
+        'o Dask não está instalado aqui: pip install "cdsim[dask]"',
+    ),
+    "error.dask.unreachable": (
+        "cannot reach the Dask scheduler at {address} (tried for {seconds:g} s): is "
+        "`dask scheduler` running there, and is its port open to this machine?",
+        "não foi possível alcançar o scheduler do Dask em {address} (tentei por "
+        "{seconds:g} s): o `dask scheduler` está rodando lá, e a porta está aberta para "
+        "esta máquina?",
+    ),
+    "error.dask.address": (
+        "{address!r} is not a Dask scheduler's address ({reason}); write it like "
+        "tcp://host:8786",
+        "{address!r} não é o endereço de um scheduler do Dask ({reason}); escreva como "
+        "tcp://host:8786",
+    ),
+    "error.dask.no_workers": (
+        "the Dask scheduler at {address} has no workers; start some with: dask worker "
+        "{address}",
+        "o scheduler do Dask em {address} não tem workers; inicie alguns com: dask worker "
+        "{address}",
+    ),
+    "error.dask.other_cdsim": (
+        "the Dask worker {worker} does not run this cdsim ({theirs}; here: {mine}); install "
+        "the same cdsim on the scheduler and on every worker (docs/scaling.md)",
+        "o worker do Dask {worker} não roda este cdsim ({theirs}; aqui: {mine}); instale o "
+        "mesmo cdsim no scheduler e em todos os workers (docs/scaling.md)",
+    ),
+    "error.checkpoint.write": (
+        "cannot keep the sweep's progress in {folder} ({reason})",
+        "não foi possível guardar o progresso da varredura em {folder} ({reason})",
+    ),
+    "error.checkpoint.mismatch": (
+        "{folder} holds the progress of another sweep; remove it or use another --out",
+        "{folder} guarda o progresso de outra varredura; apague-a ou use outro --out",
+    ),
     "count.practices.one": ("1 practice", "1 prática"),
     "count.practices.other": ("{n} practices", "{n} práticas"),
     "count.replications.one": ("1 replication", "1 replicação"),
