@@ -535,7 +535,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "progress.writing": ("writing", "gravando"),
     "progress.file": ("file", "arquivo"),
     "progress.sensitivity": ("sensitivity", "sensibilidade"),
-    "cli.on_local_dask": ("a local Dask cluster of {workers}", "um cluster Dask local de {workers}"),
+    "cli.on_local_dask": (
+        "a local Dask cluster of {workers}",
+        "um cluster Dask local de {workers}",
+    ),
     "cli.on_scheduler": ("the Dask cluster at {address}", "o cluster Dask em {address}"),
     "cli.resuming": (
         "Resuming an interrupted sweep: {done} of {points} points were already finished",
@@ -596,14 +599,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "esta máquina?",
     ),
     "error.dask.address": (
-        "{address!r} is not a Dask scheduler's address ({reason}); write it like "
-        "tcp://host:8786",
+        "{address!r} is not a Dask scheduler's address ({reason}); write it like tcp://host:8786",
         "{address!r} não é o endereço de um scheduler do Dask ({reason}); escreva como "
         "tcp://host:8786",
     ),
     "error.dask.no_workers": (
-        "the Dask scheduler at {address} has no workers; start some with: dask worker "
-        "{address}",
+        "the Dask scheduler at {address} has no workers; start some with: dask worker {address}",
         "o scheduler do Dask em {address} não tem workers; inicie alguns com: dask worker "
         "{address}",
     ),
@@ -612,6 +613,58 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the same cdsim on the scheduler and on every worker (docs/scaling.md)",
         "o worker do Dask {worker} não roda este cdsim ({theirs}; aqui: {mine}); instale o "
         "mesmo cdsim no scheduler e em todos os workers (docs/scaling.md)",
+    ),
+    "error.sensitivity.no_keys": (
+        "give at least one range: --range KEY=LOW:HIGH",
+        "dê pelo menos uma faixa: --range CHAVE=MIN:MAX",
+    ),
+    "error.sensitivity.range_format": (
+        "--range {text!r}: write KEY=LOW:HIGH, e.g. build.runners=1:4",
+        "--range {text!r}: escreva CHAVE=MIN:MAX, por exemplo build.runners=1:4",
+    ),
+    "error.sensitivity.twice": (
+        "--range gives {key} twice; give each key once",
+        "--range dá {key} duas vezes; dê cada chave uma vez só",
+    ),
+    "error.sensitivity.not_number": (
+        "{key} is not a number ({value!r}): a range needs a numeric key, such as "
+        "build.runners or approval.delay.mean_hours",
+        "{key} não é um número ({value!r}): uma faixa precisa de uma chave numérica, como "
+        "build.runners ou approval.delay.mean_hours",
+    ),
+    "error.sensitivity.not_finite": (
+        "the range of {key} must have finite ends, got {low} to {high}",
+        "a faixa de {key} precisa de extremos finitos; veio {low} a {high}",
+    ),
+    "error.sensitivity.empty": (
+        "the range of {key} is empty ({low} to {high}): give two different ends",
+        "a faixa de {key} está vazia ({low} a {high}): dê dois extremos diferentes",
+    ),
+    "error.sensitivity.inverted": (
+        "the range of {key} is upside down ({low} to {high}): write the low end first, "
+        "{key}={high}:{low}",
+        "a faixa de {key} está invertida ({low} a {high}): escreva o menor primeiro, "
+        "{key}={high}:{low}",
+    ),
+    "error.sensitivity.integer_ends": (
+        "{key} is a whole number: give whole ends, not {low}:{high}",
+        "{key} é um número inteiro: dê extremos inteiros, não {low}:{high}",
+    ),
+    "error.sensitivity.integer_grid": (
+        "{key} is a whole number and the Morris grid has {levels} levels: the width of its "
+        "range must be a multiple of {step} so that every level is whole; {low}:{high} is "
+        "not, {low}:{suggest} is",
+        "{key} é um número inteiro e a grade de Morris tem {levels} níveis: a largura da "
+        "faixa precisa ser múltipla de {step} para que todo nível seja inteiro; {low}:{high} "
+        "não é, {low}:{suggest} é",
+    ),
+    "error.sensitivity.trajectories": (
+        "trajectories must be a whole number of at least 2, got {n!r}",
+        "trajectories precisa ser um número inteiro de pelo menos 2; veio {n!r}",
+    ),
+    "error.sensitivity.salib_missing": (
+        'SALib is not installed here: pip install "cdsim[sensitivity]"',
+        'o SALib não está instalado aqui: pip install "cdsim[sensitivity]"',
     ),
     "error.checkpoint.write": (
         "cannot keep the sweep's progress in {folder} ({reason})",
