@@ -123,6 +123,25 @@ def write_sweep_charts(
     return paths
 
 
+def write_sensitivity_charts(
+    table: pd.DataFrame, metrics: Sequence[str], folder: Path, lang: str, progress=None
+):
+    """One ranking chart per metric: ``sensitivity_<metric>_<lang>.png`` and ``.svg``."""
+    _use_agg()
+    import matplotlib.pyplot as plt
+
+    from cdsim.charts.sensitivity import plot_sensitivity
+
+    paths = []
+    for i, metric in enumerate(metrics, 1):
+        fig = plot_sensitivity(table, metric, lang=lang)
+        paths += _save_figure(fig, folder, f"sensitivity_{metric}", lang)
+        plt.close(fig)
+        if progress:
+            progress(i, len(metrics))
+    return paths
+
+
 def write_sweep_tables(table: pd.DataFrame, plan, checkpoint, out: OutputFolder, opts: Options):
     """sweep.csv; with ``--tables all`` also every run's metrics (runs.csv) and tables,
     copied point by point from the sweep's checkpoint (memory stays that of one point)."""

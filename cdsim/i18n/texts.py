@@ -230,6 +230,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.timeline.x": ("Time (days)", "Tempo (dias)"),
     "chart.timeline.x_hours": ("Hours since first commit", "Horas desde o 1º commit"),
     "chart.timeline.y": ("Change (commit order)", "Mudança (ordem de commit)"),
+    "chart.sensitivity.title": (
+        "{metric}: which scenario key matters most?",
+        "{metric}: qual chave do cenário mais importa?",
+    ),
+    "chart.sensitivity.x": (
+        "Mean change of the metric when the key moves across its range (Morris μ*, 95% "
+        "interval)\nsolid: the metric rises as the key grows; hatched: it falls",
+        "Mudança média da métrica quando a chave percorre a sua faixa (μ* de Morris, IC "
+        "95%)\ncheio: a métrica sobe quando a chave cresce; hachurado: ela cai",
+    ),
+    "chart.sensitivity.points": ("{value} pp", "{value} p.p."),
     "chart.scorecard.title": ("DORA scorecard", "Placar DORA"),
     "chart.scorecard.note": (
         "Cell colour: DORA performance band.",
@@ -400,6 +411,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.title.run": ("cdsim: '{name}' under {practice}", "cdsim: '{name}' com {practice}"),
     "report.title.sweep": ("cdsim: sweep of '{name}'", "cdsim: varredura de '{name}'"),
     "report.title.figure": ("cdsim: the figure for '{name}'", "cdsim: a figura de '{name}'"),
+    "report.title.sensitivity": (
+        "cdsim: which key matters most in '{name}'",
+        "cdsim: qual chave mais importa em '{name}'",
+    ),
     "report.intro": (
         "What a simulated team does under each practice: the same developers and the same "
         "changes, only the way to production differs.",
@@ -423,6 +438,28 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "report.summary": ("Every metric", "Todas as métricas"),
     "report.sweep": ("The sweep, metric by metric", "A varredura, métrica a métrica"),
+    "report.sensitivity": (
+        "Which key matters most, metric by metric",
+        "Qual chave mais importa, métrica a métrica",
+    ),
+    "report.sensitivity.how": (
+        "Morris elementary effects: {trajectories} paths through the ranges below, one key "
+        "changed at a time ({points}, each run {replications} under every practice). "
+        "Effect: how much the metric changes, on average, when the key moves across its "
+        "whole range (μ*); a negative sign: it falls as the key grows.",
+        "Efeitos elementares de Morris: {trajectories} caminhos pelas faixas abaixo, uma "
+        "chave alterada por vez ({points}, cada um rodado {replications} em cada prática). "
+        "Efeito: quanto a métrica muda, em média, quando a chave percorre toda a sua faixa "
+        "(μ*); sinal negativo: ela cai quando a chave cresce.",
+    ),
+    "report.sensitivity.rank": ("rank", "posição"),
+    "report.sensitivity.key": ("scenario key", "chave do cenário"),
+    "report.sensitivity.range": ("range", "faixa"),
+    "report.sensitivity.effect": ("effect (μ*)", "efeito (μ*)"),
+    "report.sensitivity.direction": ("as the key grows", "quando a chave cresce"),
+    "report.sensitivity.up": ("rises", "sobe"),
+    "report.sensitivity.down": ("falls", "cai"),
+    "report.sensitivity.flat": ("no change", "não muda"),
     "report.files": ("The tables (CSV)", "As tabelas (CSV)"),
     "report.footer": (
         "Made by cdsim {version}. Every number on this page comes from the tables beside it.",
@@ -476,6 +513,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Uma métrica contra o valor variado, uma linha por prática; a faixa sombreada é o "
         "IC 95% da média.",
     ),
+    "report.chart.sensitivity": (
+        "One panel per practice: the scenario keys ranked by how much they move this metric "
+        "across their ranges; the longest bar is the knob that matters most.",
+        "Um painel por prática: as chaves do cenário ordenadas por quanto movem esta métrica "
+        "ao longo das suas faixas; a barra mais longa é o botão que mais importa.",
+    ),
     "report.table.summary": (
         "mean, 95% interval and DORA band of every metric, per practice",
         "média, IC 95% e faixa DORA de cada métrica, por prática",
@@ -493,6 +536,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.table.sweep": (
         "mean, 95% interval and band per point, practice and metric",
         "média, IC 95% e faixa por ponto, prática e métrica",
+    ),
+    "report.table.sensitivity": (
+        "the ranking: per practice, metric and key, the Morris μ*, its interval, μ and σ",
+        "a classificação: por prática, métrica e chave, o μ* de Morris, seu intervalo, μ e σ",
     ),
     "report.written": ("Report: {path}", "Relatório: {path}"),
     # the command line (--help stays English)
