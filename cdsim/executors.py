@@ -34,8 +34,9 @@ and a round trip, a run about 70 ms of work (docs/scaling.md)."""
 WINDOW_PER_WORKER = 4
 """Chunks in flight per worker: enough to keep every worker busy, few enough that memory
 stays flat."""
-CONNECT_SECONDS = 10
-"""How long to try to reach a Dask scheduler before giving up."""
+CONNECT_SECONDS = 10.0
+"""How long to try to reach a Dask scheduler before giving up (the environment variable
+``CDSIM_DASK_CONNECT_SECONDS`` changes it)."""
 LEAN_DASK = {
     "distributed.worker.profile.enabled": False,
     "distributed.worker.memory.monitor-interval": "1s",
@@ -191,7 +192,7 @@ def open_executor(
     jobs: int | None = None,
     scheduler: str | None = None,
     dask: bool = False,
-    connect_seconds: float = CONNECT_SECONDS,
+    connect_seconds: float | None = None,
 ) -> Iterator[cf.Executor | None]:
     """The executor the command line asks for, closed afterwards.
 
@@ -209,6 +210,8 @@ def open_executor(
         raise InputError("error.dask.missing") from None
     cluster = None
     if scheduler:
+        if connect_seconds is None:
+            connect_seconds = float(os.environ.get("CDSIM_DASK_CONNECT_SECONDS", CONNECT_SECONDS))
         client = _connect(Client, scheduler, connect_seconds)
     else:
         with dask_module.config.set(LEAN_DASK):
