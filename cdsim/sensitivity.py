@@ -95,8 +95,19 @@ class Sensitivity:
         return self.points * len(self.practices) * self.replications
 
 
+MEAN_PARTS = ("mean_minutes", "mean_hours", "mean_days")
+"""A duration's mean in any unit (whatever unit the scenario wrote it in)."""
+
+
 def _field_kind(scenario: Scenario, key: str) -> type:
     """int or float for a numeric key of ``scenario`` (refusing any other)."""
+    parent, _, part = key.rpartition(".")
+    if part in MEAN_PARTS and isinstance(scenario.get(parent), dict):
+        duration = scenario.model
+        for name in parent.split("."):
+            duration = getattr(duration, name, None)
+        if hasattr(duration, "mean_in_hours"):
+            return float  # the mean of a duration, in the unit the key names
     value = scenario.get(key)  # an unknown key fails here, with a "did you mean"
     node = scenario.model
     *parents, last = key.split(".")
