@@ -26,45 +26,39 @@ def band_table() -> pd.DataFrame:
     return pd.read_csv(data_dir() / "dora_bands.csv", dtype={"rule": "string"})
 
 
-def sources() -> list[str]:
-    return list(_sources())
+@cache
+def sources() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(band_table()["source"]))
 
 
 @cache
-def _sources() -> tuple[str, ...]:
-    return tuple(dict.fromkeys(band_table()["source"]))
+def _rules(source: str, metric: str) -> tuple[tuple[str, str | None, float], ...]:
+    """(band, rule, threshold) rows of ``metric`` in ``source``, elite first: read once,
+    so that classifying the cells of a large sweep costs microseconds each."""
+    rows = band_table()
+    rows = rows[(rows["source"] == source) & (rows["metric"] == metric)]
+    return tuple(
+        (row.band, None if pd.isna(row.rule) else str(row.rule), float(row.threshold))
+        for row in rows.itertuples()
+    )
 
 
 def cut_offs(metric: str, source: str = DEFAULT_SOURCE) -> list[float]:
     """The thresholds between the bands of ``metric`` in ``source``, in increasing order
     (``[24.0, 168.0, 730.0]`` for the DORA 2023 lead time)."""
-    rows = band_table()
-    rows = rows[(rows["source"] == source) & (rows["metric"] == metric)]
-    return sorted({float(v) for v in rows["threshold"].dropna()})
-
-
-@cache
-def _rules(metric: str, source: str) -> tuple[tuple[str, object, float], ...]:
-    """The rows of ``metric`` in ``source`` as (band, rule or None, threshold), in table
-    order: read once, so that classifying a sweep's thousands of means stays cheap."""
-    rows = band_table()
-    rows = rows[(rows["source"] == source) & (rows["metric"] == metric)]
-    return tuple(
-        (row.band, None if pd.isna(row.rule) else _RULES[row.rule], float(row.threshold))
-        for row in rows.itertuples()
-    )
+    return sorted({threshold for _, rule, threshold in _rules(source, metric) if rule})
 
 
 def classify(metric: str, value: float, source: str = DEFAULT_SOURCE) -> str:
     """The band of ``value`` for ``metric`` ("" when the metric has no band or value is NaN)."""
-    if source not in _sources():
+    if source not in sources():
         raise ValueError(f"unknown band source {source!r}; expected one of: {', '.join(sources())}")
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    rules = _rules(metric, source)
+    rules = _rules(source, metric)
     if not rules:
         return ""
     for band, rule, threshold in rules:
-        if rule is None or rule(value, threshold):
+        if rule is None or _RULES[rule](value, threshold):
             return band
     return "low"
