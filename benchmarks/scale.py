@@ -24,6 +24,7 @@ assert), but does assert that every executor gives the same numbers.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -38,9 +39,39 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-from run import CpuShare, figure, machine, section, wait_for_quiet  # noqa: E402
+from run import _proc_stat, figure, machine, section, wait_for_quiet  # noqa: E402
 
 import cdsim  # noqa: E402
+
+
+def _tree_cpu() -> float:
+    """CPU seconds of this process and of every live or ended descendant (pool workers,
+    Dask's spawned workers and nannies)."""
+    import psutil  # comes with dask[distributed]
+
+    me = psutil.Process()
+    total = sum(me.cpu_times()[:4])  # user, system, children's user, children's system
+    for child in me.children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            total += sum(child.cpu_times()[:2])
+    return total
+
+
+class CpuShare:
+    """Cores the machine kept busy during a block: ``ours`` (this process and all its
+    descendants, alive or not) and ``others`` (everything else on the machine)."""
+
+    def __enter__(self):
+        self._stat, self._cpu, self._wall = _proc_stat(), _tree_cpu(), time.perf_counter()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        total, idle = (a - b for a, b in zip(_proc_stat(), self._stat, strict=True))
+        wall = time.perf_counter() - self._wall
+        busy = (total - idle) / total * (os.cpu_count() or 1) if total else 0.0
+        self.ours = (_tree_cpu() - self._cpu) / wall if wall else 0.0
+        self.others = max(0.0, busy - self.ours)
+
 
 TARGETS = {"memory_mb": 500.0, "dask_ratio": 0.85, "compare_s": 4.0}
 RESULTS: list = []
@@ -55,8 +86,9 @@ def stub_metrics(task) -> dict:
     return {m: float(v) for m, v in zip(cdsim.METRICS, rng.random(len(cdsim.METRICS)), strict=True)}
 
 
-def memory_point(runs: int, stub: bool) -> dict:
-    """In a fresh process: a sweep of about ``runs`` runs; its peak memory."""
+def memory_point(runs: int, stub: bool, points: int | None = None) -> dict:
+    """In a fresh process: a sweep of about ``runs`` runs (over ``points`` points, else
+    15 runs a point); its peak memory."""
     import numpy as np
 
     from cdsim import sweeping
@@ -64,16 +96,22 @@ def memory_point(runs: int, stub: bool) -> dict:
     if stub:
         sweeping.run_metrics = stub_metrics  # the forked workers inherit it
     scenario = cdsim.load_scenario("classroom")
-    points = max(1, round(runs / 15))
+    points = points or max(1, round(runs / 15))
+    replications = max(1, round(runs / points / 3))
     vary = {"approval.delay.mean_hours": [float(x) for x in np.linspace(0.5, 48, points)]}
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     start = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder:
         table = cdsim.sweep(
-            scenario, vary, replications=5, jobs=2, checkpoint=str(Path(folder) / "progress")
+            scenario,
+            vary,
+            replications=replications,
+            jobs=2,
+            checkpoint=str(Path(folder) / "progress"),
         )
     return {
-        "runs": points * 15,
+        "runs": points * 3 * replications,
+        "points": points,
         "stub": stub,
         "rows": len(table),
         "seconds": time.perf_counter() - start,
@@ -86,8 +124,14 @@ def memory(quick: bool) -> dict:
     section("Memory: a metrics-only sweep, peak RSS of the parent process")
     sizes = (300, 1000) if quick else (1000, 3000, 10000)
     rows = []
-    for runs, stub in [*((n, True) for n in sizes), (90 if quick else 300, False)]:
-        spec = json.dumps({"runs": runs, "stub": stub})
+    specs = [{"runs": n, "stub": True} for n in sizes]  # more points, 5 replications each
+    specs += [
+        {"runs": n, "stub": True, "points": 67} for n in sizes
+    ]  # 67 points, more replications
+    specs.append({"runs": 90 if quick else 300, "stub": False})
+    for spec in specs:
+        stub = spec["stub"]
+        spec = json.dumps(spec)
         out = subprocess.run(
             [sys.executable, __file__, "--memory-point", spec],
             capture_output=True,
@@ -98,18 +142,23 @@ def memory(quick: bool) -> dict:
         rows.append(row)
         kind = "stub" if stub else "real"
         figure(
-            f"sweep of {row['runs']:,} {kind} runs, peak RSS ({row['seconds']:.0f} s)",
+            f"{row['runs']:,} {kind} runs, {row['points']} points, peak RSS ({row['seconds']:.0f} s)",
             row["peak_rss_mb"],
             f"< {TARGETS['memory_mb']:.0f}",
             row["peak_rss_mb"] < TARGETS["memory_mb"],
             "MB",
         )
-    stubs = [r for r in rows if r["stub"]]
-    growth = (stubs[-1]["peak_rss_mb"] - stubs[0]["peak_rss_mb"]) / (
-        stubs[-1]["runs"] - stubs[0]["runs"]
-    )
-    figure("growth per 1,000 more runs", growth * 1000, "flat", None, "MB")
-    return {"rows": rows, "mb_per_1000_runs": growth * 1000}
+    growth = {}
+    for label, series in (
+        ("more points", rows[: len(sizes)]),
+        ("more replications", rows[len(sizes) : 2 * len(sizes)]),
+    ):
+        slope = (series[-1]["peak_rss_mb"] - series[0]["peak_rss_mb"]) / (
+            series[-1]["runs"] - series[0]["runs"]
+        )
+        growth[label] = slope * 1000
+        figure(f"growth per 1,000 more runs, {label}", slope * 1000, "flat", None, "MB")
+    return {"rows": rows, "mb_per_1000_runs": growth}
 
 
 def _real_sweep(executor):
@@ -247,7 +296,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if args.memory_point:
         spec = json.loads(args.memory_point)
-        print(json.dumps(memory_point(spec["runs"], spec["stub"])))
+        print(json.dumps(memory_point(spec["runs"], spec["stub"], spec.get("points"))))
         return 0
     report = {"machine": machine(), "targets": TARGETS}
     only = set(args.only.split(","))

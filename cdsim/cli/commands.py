@@ -21,8 +21,7 @@ from cdsim.cli.options import (
     options_from,
     tables_option,
 )
-from cdsim.cli.progress import progress_bar, say, where_text
-from cdsim.executors import open_executor
+from cdsim.cli.progress import executor_for, progress_bar, say, where_text
 from cdsim.experiments import plan_sweep
 from cdsim.i18n import count, practice_name, t
 from cdsim.output import OutputFolder
@@ -59,7 +58,7 @@ def _run_comparison(scenario, opts: Options, practices: Sequence[str], label: st
         ),
     )
     with (
-        open_executor(opts.jobs, opts.scheduler, opts.dask) as executor,
+        executor_for(opts) as executor,
         progress_bar(opts, "simulating") as progress,
     ):
         return cdsim.compare(
@@ -264,7 +263,7 @@ def sweep(
         )
         try:
             with (
-                open_executor(opts.jobs, opts.scheduler, opts.dask) as executor,
+                executor_for(opts) as executor,
                 progress_bar(opts, "sweeping") as progress,
             ):
                 table = run_sweep(

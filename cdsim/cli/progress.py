@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 
 import click
 
@@ -61,6 +63,20 @@ def where_text(opts: Options, tasks: int) -> str:
         workers = count(opts.jobs or default_jobs(), "workers", opts.lang)
         return t("cli.on_local_dask", opts.lang, workers=workers)
     return jobs_text(opts.jobs, tasks, opts.lang)
+
+
+@contextlib.contextmanager
+def executor_for(opts: Options) -> Iterator:
+    """The executor ``--dask`` / ``--scheduler`` ask for (None: the process pool), with a
+    status line while a Dask cluster starts or is reached (it takes seconds)."""
+    from cdsim.executors import open_executor
+
+    if opts.dask:
+        say(opts, t("cli.starting_dask", opts.lang))
+    elif opts.scheduler:
+        say(opts, t("cli.connecting", opts.lang, address=opts.scheduler))
+    with open_executor(opts.jobs, opts.scheduler, opts.dask) as executor:
+        yield executor
 
 
 def progress_bar(opts: Options, what: str, unit: str = "unit") -> Progress:

@@ -12,9 +12,8 @@ from cdsim.cli.app import cli
 from cdsim.cli.assignments import parse_value
 from cdsim.cli.commands import _finish, load
 from cdsim.cli.options import charts_option, common_options, metric_callback, options_from
-from cdsim.cli.progress import progress_bar, say, where_text
+from cdsim.cli.progress import executor_for, progress_bar, say, where_text
 from cdsim.errors import InputError
-from cdsim.executors import open_executor
 from cdsim.i18n import count, t
 from cdsim.output import OutputFolder
 from cdsim.presentation.sensitivity import range_text, sensitivity_section, sensitivity_text
@@ -115,7 +114,7 @@ def sensitivity_command(
             ),
         )
         with (
-            open_executor(opts.jobs, opts.scheduler, opts.dask) as executor,
+            executor_for(opts) as executor,
             progress_bar(opts, "sensitivity") as progress,
         ):
             result = sensitivity(

@@ -582,6 +582,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "progress.writing": ("writing", "gravando"),
     "progress.file": ("file", "arquivo"),
     "progress.sensitivity": ("sensitivity", "sensibilidade"),
+    "cli.starting_dask": (
+        "Starting a local Dask cluster (a few seconds)...",
+        "Iniciando um cluster Dask local (alguns segundos)...",
+    ),
+    "cli.connecting": (
+        "Connecting to the Dask scheduler at {address}...",
+        "Conectando ao scheduler do Dask em {address}...",
+    ),
     "cli.on_local_dask": (
         "a local Dask cluster of {workers}",
         "um cluster Dask local de {workers}",
