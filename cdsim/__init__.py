@@ -7,7 +7,15 @@
 """
 
 from cdsim.change import TIME_CATEGORIES
-from cdsim.errors import CdsimError, InputError, OutputError, ScenarioError, UnknownPracticeError
+from cdsim.errors import (
+    ArgumentError,
+    CdsimError,
+    InputError,
+    OutputError,
+    ScenarioError,
+    UnknownPracticeError,
+    WorkloadError,
+)
 from cdsim.experiments import Comparison, compare, sweep
 from cdsim.metrics import BANDED_METRICS, METRICS
 from cdsim.practices import PRACTICES
@@ -25,6 +33,7 @@ def explorer(*args, **kwargs):
 
 
 __all__ = [
+    "ArgumentError",
     "__version__",
     "BANDED_METRICS",
     "METRICS",
@@ -38,6 +47,7 @@ __all__ = [
     "Scenario",
     "ScenarioError",
     "UnknownPracticeError",
+    "WorkloadError",
     "compare",
     "explorer",
     "format_ci",

@@ -23,6 +23,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from cdsim import workers
 from cdsim.errors import ExecutionError, InputError
 from cdsim.identity import fingerprint
 
@@ -51,8 +52,9 @@ def default_jobs() -> int:
 
 
 def _run_chunk(fn: Callable[[Any], Any], chunk: list[tuple[int, Any]]) -> list[tuple[int, Any]]:
-    """In a worker: run every task of a chunk, keeping each task's index."""
-    return [(i, fn(task)) for i, task in chunk]
+    """In a worker: run every task of a chunk, keeping each task's index (a local worker
+    asked to stop ends at once inside a run, never while sending: cdsim/workers.py)."""
+    return [(i, workers.guarded(fn, task)) for i, task in chunk]
 
 
 def _chunks(tasks: Iterable[Any], size: int) -> Iterator[list[tuple[int, Any]]]:
@@ -155,13 +157,14 @@ def _result(future: cf.Future) -> list[tuple[int, Any]]:
 
 
 @contextlib.contextmanager
-def local_pool(workers: int) -> Iterator[cf.Executor]:
-    """A process pool of ``workers`` processes, shut down (pending runs cancelled) after."""
-    pool = cf.ProcessPoolExecutor(max_workers=workers)
+def local_pool(processes: int) -> Iterator[cf.Executor]:
+    """A process pool of ``processes`` workers that die with this process; on an error or
+    an interruption they are stopped at once, not waited for (cdsim/workers.py)."""
+    pool = cf.ProcessPoolExecutor(max_workers=processes, initializer=workers.init_worker)
     try:
         yield pool
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
+        workers.stop(pool)
         raise
     pool.shutdown(wait=True)
 
@@ -179,11 +182,11 @@ def using(
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
-    workers = min(jobs, tasks)
-    if workers <= 1:
+    processes = min(jobs, tasks)
+    if processes <= 1:
         yield None
         return
-    with local_pool(workers) as pool:
+    with local_pool(processes) as pool:
         yield pool
 
 

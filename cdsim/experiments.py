@@ -8,6 +8,9 @@ Replication r of every practice uses the same random streams (common random numb
 from __future__ import annotations
 
 import concurrent.futures as cf
+import itertools
+import math
+import multiprocessing
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -15,16 +18,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from cdsim import executors
+from cdsim import arguments, executors, workload
 from cdsim.checkpoint import Checkpoint
-from cdsim.errors import ScenarioError
-from cdsim.executors import default_jobs  # noqa: F401  (cdsim.experiments.default_jobs)
+from cdsim.errors import ArgumentError, ScenarioError
+from cdsim.executors import default_jobs
 from cdsim.metrics.bands import DEFAULT_SOURCE
 from cdsim.metrics.definitions import BANDED_METRICS, METRICS
 from cdsim.metrics.summary import summarise  # noqa: F401  (also cdsim.experiments.summarise)
 from cdsim.practices.names import PRACTICES, check_practices
 from cdsim.scenario import Scenario
-from cdsim.simulation import Run, simulate
+from cdsim.simulation import Run, run_once
 from cdsim.sweeping import SweepPlan, run_sweep
 
 Progress = Callable[[int, int], None]
@@ -66,10 +69,27 @@ class Comparison:
 
 def _one_run(task: tuple[Scenario, str, int, int]) -> RunSummary:
     scenario, practice, seed, replication = task
-    run: Run = simulate(scenario, practice, seed, replication, keep_events=False)
+    run: Run = run_once(scenario, practice, seed, replication, keep_events=False)
     return RunSummary(
         practice, replication, run.metrics(), run.changes, run.deployments, run.incidents
     )
+
+
+def _one_run_metrics(task: tuple[Scenario, str, int, int]) -> RunSummary:
+    """A run of a sweep: only its metrics travel back (a sweep keeps no tables)."""
+    scenario, practice, seed, replication = task
+    run: Run = run_once(scenario, practice, seed, replication, keep_events=False)
+    empty = pd.DataFrame()
+    return RunSummary(practice, replication, run.metrics(), empty, empty, empty)
+
+
+def worker_count(jobs: int | None, tasks: int) -> int:
+    """Processes that ``tasks`` runs get: ``jobs`` (None: every core), never more than
+    the runs or the cores (more would only compete for them and for memory)."""
+    if multiprocessing.current_process().daemon:
+        return 1  # a pool's worker may not start processes of its own: run here
+    wanted = default_jobs() if jobs is None else jobs
+    return max(1, min(wanted, tasks, default_jobs()))
 
 
 def run_tasks(
@@ -77,13 +97,21 @@ def run_tasks(
     jobs: int | None = None,
     progress: Progress | None = None,
     executor: cf.Executor | None = None,
+    *,
+    tables: bool = True,
 ) -> list[RunSummary]:
     """Run every task and return the results in order of ``tasks``: on ``executor`` when
-    given, else on ``jobs`` local processes (None: all cores; 1: in this process)."""
+    given, else on ``jobs`` local processes (None: all cores; 1: in this process).
+
+    With ``tables=False`` only the metrics of each run are kept.
+    """
+    jobs = arguments.jobs(jobs)
+    one = _one_run if tables else _one_run_metrics
     results: list[RunSummary | None] = [None] * len(tasks)
-    with executors.using(executor, jobs, len(tasks)) as ex:
+    workers = len(tasks) if executor is not None else worker_count(jobs, len(tasks))
+    with executors.using(executor, workers, len(tasks)) as ex:
         size, window = executors.chunking(ex, len(tasks))
-        stream = executors.stream(ex, _one_run, tasks, chunksize=size, window=window)
+        stream = executors.stream(ex, one, tasks, chunksize=size, window=window)
         for done, (index, result) in enumerate(stream, 1):
             results[index] = result
             if progress:
@@ -99,16 +127,28 @@ def compare(
     practices: Iterable[str] = PRACTICES,
     progress: Progress | None = None,
     band_source: str = DEFAULT_SOURCE,
+    max_changes: int | None = None,
     executor: cf.Executor | None = None,
 ) -> Comparison:
     """Run ``scenario`` under each practice, ``replications`` times, and summarise.
 
+    Every argument is checked before the first run (:class:`~cdsim.errors.ArgumentError`),
+    and work beyond the limit of :mod:`cdsim.workload` is refused
+    (:class:`~cdsim.errors.WorkloadError`; ``max_changes`` raises the limit).
     ``executor``: any :class:`concurrent.futures.Executor` to run on (a Dask client's
-    ``get_executor()``...; never shut down here); default: ``jobs`` local processes.
+    ``get_executor(pure=False)``...; never shut down here); default: ``jobs`` local
+    processes.
     """
-    if replications < 1:
-        raise ScenarioError(f"replications must be at least 1, got {replications}")
+    scenario = arguments.scenario("compare", scenario)
+    replications = arguments.count("replications", replications)
+    seed = arguments.seed("seed", seed)
+    jobs = arguments.jobs(jobs)
     chosen = check_practices(practices)
+    progress = arguments.progress(progress)
+    band_source = arguments.band_source(band_source)
+    limit = workload.max_changes(max_changes)
+    runs = len(chosen) * replications
+    workload.check([(scenario, p, replications) for p in chosen], limit, "compare", total_runs=runs)
     tasks = [(scenario, practice, seed, r) for practice in chosen for r in range(replications)]
     results = run_tasks(tasks, jobs, progress, executor)
     return _assemble(scenario, seed, replications, chosen, results, band_source)
@@ -160,6 +200,7 @@ def sweep(
     practices: Iterable[str] = PRACTICES,
     progress: Progress | None = None,
     band_source: str = DEFAULT_SOURCE,
+    max_changes: int | None = None,
     executor: cf.Executor | None = None,
     checkpoint: str | None = None,
 ) -> pd.DataFrame:
@@ -167,17 +208,47 @@ def sweep(
 
     Returns one tidy table: the varied keys, ``practice``, ``metric``, ``mean``,
     ``ci_low``, ``ci_high``, ``n``, ``band``. Every point uses the same seed (common random
-    numbers across the grid too). Runs are streamed (:mod:`cdsim.sweeping`): each keeps
-    only its metrics, and memory stays flat in the number of runs. ``executor`` as in
-    :func:`compare`. ``checkpoint``: a folder where finished points are kept, so that
-    the same call after an interruption resumes (the folder is removed at the end).
+    numbers across the grid too). Arguments, every point of the grid and the work are
+    checked before the first run, as in :func:`compare`. Runs are streamed
+    (:mod:`cdsim.sweeping`): each keeps only its metrics, and memory stays flat in the
+    number of runs. ``executor`` as in :func:`compare`. ``checkpoint``: a folder where
+    finished points are kept, so that the same call after an interruption resumes (the
+    folder is removed at the end).
     """
-    plan = plan_sweep(scenario, vary, replications, seed, practices, band_source)
+    jobs = arguments.jobs(jobs)
+    progress = arguments.progress(progress)
+    plan = plan_sweep(scenario, vary, replications, seed, practices, band_source, max_changes)
     store = Checkpoint(checkpoint, plan.identity()) if checkpoint is not None else None
-    table = run_sweep(plan, executor=executor, jobs=jobs, progress=progress, checkpoint=store)
+    workers = None if executor is not None else worker_count(jobs, plan.runs)
+    table = run_sweep(plan, executor=executor, jobs=workers, progress=progress, checkpoint=store)
     if store is not None:
         store.remove()
     return table
+
+
+def check_work(
+    scenario: Scenario,
+    replications: Any,
+    practices: Iterable[str] = PRACTICES,
+    max_changes: int | None = None,
+    vary: Mapping[str, Sequence[Any]] | None = None,
+) -> tuple[int, tuple[str, ...]]:
+    """Check the runs a :func:`compare` (or, with ``vary``, a :func:`sweep`) would make,
+    without running them: :class:`~cdsim.errors.ArgumentError` for a bad argument,
+    :class:`~cdsim.errors.WorkloadError` beyond the limit. Returns the replications and
+    the practices, checked."""
+    scenario = arguments.scenario("compare" if vary is None else "sweep", scenario)
+    if vary is not None:
+        plan = plan_sweep(
+            scenario, vary, replications, practices=practices, max_changes=max_changes
+        )
+        return plan.replications, plan.practices
+    replications = arguments.count("replications", replications)
+    chosen = check_practices(practices)
+    limit = workload.max_changes(max_changes)
+    runs = len(chosen) * replications
+    workload.check([(scenario, p, replications) for p in chosen], limit, "compare", total_runs=runs)
+    return replications, chosen
 
 
 def plan_sweep(
@@ -187,28 +258,62 @@ def plan_sweep(
     seed: int = 1,
     practices: Iterable[str] = PRACTICES,
     band_source: str = DEFAULT_SOURCE,
+    max_changes: int | None = None,
 ) -> SweepPlan:
-    """The plan of a :func:`sweep`, every key and value checked before any run."""
-    if not vary:
-        raise ScenarioError("give at least one key to vary")
-    if replications < 1:
-        raise ScenarioError(f"replications must be at least 1, got {replications}")
+    """The plan of a :func:`sweep`: every argument, every point of the grid and the work
+    checked, before any run. The points are made one at a time (and again when they
+    run): a big grid is never held as scenarios in memory."""
+    scenario = arguments.scenario("sweep", scenario)
+    seed = arguments.seed("seed", seed)
+    band_source = arguments.band_source(band_source)
+    replications = arguments.count("replications", replications)
     chosen = check_practices(practices)
-    keys = list(vary)
-    for key in keys:
-        for value in vary[key]:
-            if isinstance(value, (dict, list)):
-                raise ScenarioError(
-                    f"vary one value at a time: {key!r} got {value!r}; vary a single field, "
-                    f"such as '{key}.mean_hours'"
-                )
-            scenario.with_values({key: value})  # a bad key or value fails here, not later
+    limit = workload.max_changes(max_changes)
+    keys, lists = _grid_axes(scenario, vary)
+    runs = math.prod(len(values) for values in lists) * len(chosen) * replications
+    workload.check_minimum(runs, limit, "sweep")
+    points = (
+        scenario.with_values(dict(zip(keys, values, strict=True)))
+        for values in itertools.product(*lists)
+    )
+    workload.check(
+        ((point, p, replications) for point in points for p in chosen),
+        limit,
+        "sweep",
+        total_runs=runs,
+    )
     return SweepPlan(
         scenario=scenario,
         keys=tuple(keys),
-        values=tuple(tuple(vary[k]) for k in keys),
+        values=tuple(tuple(values) for values in lists),
         replications=replications,
         seed=seed,
         practices=chosen,
         band_source=band_source,
     )
+
+
+def _grid_axes(scenario: Scenario, vary: Any) -> tuple[list[str], list[list[Any]]]:
+    """The keys to vary and their values, checked: a mapping of dotted keys to non-empty
+    lists of single values."""
+    if not isinstance(vary, Mapping):
+        raise ArgumentError("error.sweep.vary_type", got=arguments.shown(vary))
+    if not vary:
+        raise ArgumentError("error.sweep.no_key")
+    keys, lists = [], []
+    for key, values in vary.items():
+        if not isinstance(key, str):
+            raise ScenarioError(
+                "error.key.not_text", source=scenario.source, got=arguments.shown(key)
+            )
+        if isinstance(values, str | bytes | Mapping) or not isinstance(values, Iterable):
+            raise ArgumentError("error.sweep.values_type", key=key, got=arguments.shown(values))
+        values = list(values)
+        if not values:
+            raise ArgumentError("error.sweep.no_values", key=key)
+        for value in values:
+            if isinstance(value, dict | list | tuple):
+                raise ArgumentError("error.sweep.one_field", key=key, got=arguments.shown(value))
+        keys.append(key)
+        lists.append(values)
+    return keys, lists

@@ -1,12 +1,16 @@
 """Writing an output folder atomically: all or nothing, and never half a file.
 
 Every file of a result is first written into a hidden temporary folder beside the target
-(``.cdsim-tmp-*`` in the target's parent; inside the target itself when only the target is
-writable). Only when everything has been written are the files moved into the target, one
+(``.cdsim-tmp-<pid>-<host>-*`` in the target's parent, on the same file system; inside the
+target itself when it is a mount point or when only the target is writable; a temporary
+folder whose process is gone is removed by the next run, see :mod:`cdsim.tempfolders`). Only when everything has been written are the files moved into the target, one
 ``os.replace`` each, with Ctrl-C held back while they move. A run that fails or is
 interrupted before that removes its temporary folder and leaves the target as it was: an
 earlier result in it is not touched. A run that succeeds replaces the earlier result
-whole (the files it listed in ``.cdsim-files``); other files in the folder are left alone.
+whole (the files it listed in ``.cdsim-files``); other files in the folder are left alone,
+and a file of a result's name that no earlier result wrote is never replaced. Nothing
+outside the folder is ever written or removed: the manifest is trusted only for plain
+file names, and a link inside the folder is replaced or removed, never followed.
 
 >>> with OutputFolder("cdsim-results") as out:   # checks the folder can be written
 ...     results = simulate_something()            # slow work happens after the check
@@ -17,10 +21,12 @@ whole (the files it listed in ``.cdsim-files``); other files in the folder are l
 from __future__ import annotations
 
 import contextlib
+import errno
 import importlib.util
 import os
 import shutil
 import signal
+import stat
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -30,27 +36,18 @@ import pandas as pd
 
 from cdsim.errors import OutputError
 from cdsim.files import folder_mode
+from cdsim.i18n.core import Text
+from cdsim.manifest import MANIFEST as MANIFEST
+from cdsim.manifest import entry as _entry
+from cdsim.manifest import is_result_name as is_result_name
+from cdsim.manifest import read_manifest as _read_manifest
+from cdsim.tempfolders import TEMP_PREFIX as TEMP_PREFIX
+from cdsim.tempfolders import owned_prefix, remove_stale
 
-TEMP_PREFIX = ".cdsim-tmp-"
-MANIFEST = ".cdsim-files"
-"""The files of the result in a folder, one per line (what the next result replaces)."""
 FLOAT_FORMAT = "%.10g"
 """Floats in CSV files: ten significant digits, the same bytes on every run."""
 TABLE_FORMATS = ("csv", "parquet")
-
-
-def _read_manifest(path: Path) -> set[str]:
-    """Names listed in a result's manifest; only plain relative paths are trusted."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return set()
-    names = set()
-    for line in lines:
-        rel = Path(line.strip())
-        if line.strip() and not rel.is_absolute() and ".." not in rel.parts:
-            names.add(rel.as_posix())
-    return names
+_BACKUP = ".cdsim-earlier"  # inside the temporary folder: the earlier files while they move
 
 
 def parquet_engine() -> str | None:
@@ -64,12 +61,9 @@ def parquet_engine() -> str | None:
 def check_table_format(fmt: str) -> None:
     """Raise :class:`OutputError` when ``fmt`` cannot be written on this machine."""
     if fmt not in TABLE_FORMATS:
-        raise OutputError(f"unknown table format {fmt!r}; use one of: {', '.join(TABLE_FORMATS)}")
+        raise OutputError("error.output.format", got=repr(fmt), allowed=", ".join(TABLE_FORMATS))
     if fmt == "parquet" and parquet_engine() is None:
-        raise OutputError(
-            "--format parquet needs pyarrow or fastparquet, and neither is installed "
-            "(pip install pyarrow); use --format csv"
-        )
+        raise OutputError("error.output.parquet")
 
 
 def write_table(table: pd.DataFrame, path: Path, fmt: str = "csv") -> Path:
@@ -82,12 +76,16 @@ def write_table(table: pd.DataFrame, path: Path, fmt: str = "csv") -> Path:
     elif fmt == "parquet":
         table.to_parquet(path, index=False, engine=parquet_engine() or "auto")
     else:
-        raise OutputError(f"unknown table format {fmt!r}; use one of: {', '.join(TABLE_FORMATS)}")
+        raise OutputError("error.output.format", got=repr(fmt), allowed=", ".join(TABLE_FORMATS))
     return path
 
 
-def _describe(error: OSError) -> str:
-    return error.strerror or str(error)
+def _describe(error: OSError) -> Text:
+    return Text.of(error.strerror or str(error))
+
+
+_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
+_DISK_FAULTS = _DISK_FULL | {errno.EROFS, errno.EIO, errno.ENAMETOOLONG, errno.EXDEV}
 
 
 class OutputFolder:
@@ -96,13 +94,24 @@ class OutputFolder:
     Entering checks that ``target`` can be written and creates the temporary folder, so
     that a bad ``--out`` fails before any simulation. Leaving without :meth:`commit` (an
     error, Ctrl-C) removes the temporary folder and any parent folders created for it.
+    A fault of the disk while the result is written (a full disk, a read-only or failing
+    file system) becomes an :class:`~cdsim.errors.OutputError` naming the folder; the
+    earlier result stays as it was.
     """
 
-    def __init__(self, target: str | os.PathLike[str], label: str = "--out") -> None:
+    def __init__(
+        self,
+        target: str | os.PathLike[str],
+        label: str = "--out",
+        expected: tuple[str, ...] | list[str] = (),
+    ) -> None:
+        self.empty = not str(target).strip()  # --out "" (an unset variable, most likely)
         self.target = Path(target).expanduser()
         self.label = label
+        self.expected = tuple(expected)  # names the result will hold, checked up front
         self.scratch: Path | None = None
         self._created: list[Path] = []
+        self._made_target = False
         self._committed = False
 
     # -- set up -------------------------------------------------------------------------
@@ -111,39 +120,85 @@ class OutputFolder:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
+        scratch = self.scratch
         self.discard()
+        if isinstance(exc, OSError) and self._is_ours(exc, scratch):
+            raise self._os_error(exc) from None
 
-    def _fail(self, reason: str) -> OutputError:
-        return OutputError(f"{self.label} {str(self.target)!r}: {reason}")
+    def _is_ours(self, error: OSError, scratch: Path | None) -> bool:
+        """Whether ``error`` is a fault of the result folder (not of something else)."""
+        if error.errno in _DISK_FAULTS:
+            return True
+        roots = [str(p) for p in (scratch, self.target.absolute()) if p is not None]
+        names = [str(n) for n in (error.filename, error.filename2) if n]
+        return any(name.startswith(root) for name in names for root in roots)
+
+    def _fail(self, key: str, **values: object) -> OutputError:
+        return OutputError(
+            f"error.output.{key}", label=self.label, folder=str(self.target), **values
+        )
+
+    def _os_error(self, error: OSError) -> OutputError:
+        """A fault of the file system, in words."""
+        reason = _describe(error)
+        if error.errno in _DISK_FULL:
+            return self._fail("no_space", reason=reason)
+        if error.errno == errno.ENAMETOOLONG:
+            return self._fail("name_too_long", reason=reason)
+        return self._fail("failed", reason=reason)
 
     def open(self) -> Path:
         """Check the target and create the temporary folder; return the temporary folder."""
+        try:
+            return self._open()
+        except OSError as error:  # what the checks below did not foresee
+            self.discard()
+            raise self._os_error(error) from None
+
+    def _open(self) -> Path:
         target = self.target
+        if self.empty:
+            raise self._fail("empty")
+        if target.is_symlink() and not os.path.exists(target):
+            raise self._fail("dangling_link", path=os.readlink(target))
         if target.exists() and not target.is_dir():
-            raise self._fail("exists and is not a folder")
+            raise self._fail("not_folder")
         parent = target.absolute().parent
         self._make_parents(parent)
+        remove_stale(parent)
         if target.is_dir():
+            remove_stale(target)
+            self._refuse_conflicts((*self.expected, MANIFEST))
             self._probe(target)
-        try:
-            self.scratch = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=parent))
-        except OSError as error:
-            if not target.is_dir():
-                self._remove_created()
-                raise self._fail(f"cannot write in {str(parent)!r} ({_describe(error)})") from None
-            # the parent is read-only but the target is writable: write inside the target
-            self.scratch = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=target))
+        else:
+            self._probe_name(target)
+        self.scratch = self._make_scratch(target, parent)
         # mkdtemp makes it private (0700); it may become the result folder itself
         self.scratch.chmod(folder_mode())
         return self.scratch
+
+    def _make_scratch(self, target: Path, parent: Path) -> Path:
+        """Beside the target, on the same file system (a folder moves there in one step);
+        inside the target when it is a mount point, or when only the target is writable."""
+        inside = target.is_dir() and os.stat(target).st_dev != os.stat(parent).st_dev
+        if not inside:
+            try:
+                return Path(tempfile.mkdtemp(prefix=owned_prefix(), dir=parent))
+            except OSError as error:
+                if not target.is_dir():
+                    self._remove_created()
+                    raise self._fail(
+                        "cannot_write_in", path=str(parent), reason=_describe(error)
+                    ) from None
+        return Path(tempfile.mkdtemp(prefix=owned_prefix(), dir=target))
 
     def _make_parents(self, parent: Path) -> None:
         missing = []
         for folder in (parent, *parent.parents):
             if folder.is_dir():
                 break
-            if folder.exists():
-                raise self._fail(f"{str(folder)!r} is a file, not a folder")
+            if folder.exists() or folder.is_symlink():
+                raise self._fail("parent_file", path=str(folder))
             missing.append(folder)
         for folder in reversed(missing):
             try:
@@ -152,18 +207,37 @@ class OutputFolder:
                 continue
             except OSError as error:
                 self._remove_created()
-                raise self._fail(f"cannot create {str(folder)!r} ({_describe(error)})") from None
+                raise self._fail(
+                    "cannot_create", path=str(folder), reason=_describe(error)
+                ) from None
             self._created.append(folder)
 
     def _probe(self, folder: Path) -> None:
         """Prove that files can be created in ``folder`` (permissions alone can mislead)."""
         try:
-            handle, name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=folder)
+            handle, name = tempfile.mkstemp(prefix=owned_prefix(), dir=folder)
         except OSError as error:
             self._remove_created()
-            raise self._fail(f"cannot write in this folder ({_describe(error)})") from None
+            raise self._fail("cannot_write", reason=_describe(error)) from None
         os.close(handle)
         os.unlink(name)
+
+    def _probe_name(self, target: Path) -> None:
+        """Prove that the target can be made (a name too long, a read-only disk, a name the
+        file system refuses), before any simulation: make it, and remove it again."""
+        try:
+            target.mkdir()
+        except FileExistsError:
+            return
+        except OSError as error:
+            if error.errno in (errno.EACCES, errno.EPERM):
+                return  # a read-only parent: the temporary folder goes inside, or fails
+            self._remove_created()
+            if error.errno in _DISK_FULL or error.errno == errno.ENAMETOOLONG:
+                raise self._os_error(error) from None
+            parent = str(target.absolute().parent)
+            raise self._fail("cannot_write_in", path=parent, reason=_describe(error)) from None
+        target.rmdir()
 
     # -- writing ------------------------------------------------------------------------
     @property
@@ -190,15 +264,18 @@ class OutputFolder:
 
         The new result replaces the previous one: files that the previous cdsim result
         wrote there (listed in its :data:`MANIFEST`) and that this one did not write are
-        removed, so that the folder never mixes two results. Other files are left alone.
+        removed, so that the folder never mixes two results. Other files are left alone,
+        and a file of the same name as a new one that no earlier result wrote (the user's
+        own ``scenario.toml``, say) stops the commit before anything moves.
         """
         scratch = self.folder
-        files = sorted(p for p in scratch.rglob("*") if p.is_file())
-        relative = [p.relative_to(scratch) for p in files]
-        manifest = scratch / MANIFEST
-        manifest.write_text("".join(f"{r.as_posix()}\n" for r in relative), encoding="utf-8")
-        with _sigint_held():
-            if not self.target.exists() and scratch.parent == self.target.absolute().parent:
+        names = sorted(p.name for p in scratch.iterdir() if p.name != _BACKUP)
+        for name in names:
+            if not is_result_name(name) or not (scratch / name).is_file():
+                raise RuntimeError(f"a result holds plain files only, not {name!r}")
+        (scratch / MANIFEST).write_text("".join(f"{n}\n" for n in names), encoding="utf-8")
+        with _signals_held():
+            if not os.path.lexists(self.target) and scratch.parent == self._parent():
                 try:
                     os.rename(scratch, self.target)  # the whole folder in one step
                 except OSError:
@@ -206,19 +283,82 @@ class OutputFolder:
                 else:
                     self.scratch = None
                     self._committed = True
-                    return [self.target / r for r in relative]
-            self.target.mkdir(exist_ok=True)
-            previous = _read_manifest(self.target / MANIFEST)
-            for source, rel in zip([*files, manifest], [*relative, Path(MANIFEST)], strict=True):
-                destination = self.target / rel
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(source, destination)
-            for stale in sorted(previous - {r.as_posix() for r in relative}):
-                with contextlib.suppress(OSError):
-                    (self.target / stale).unlink()
+                    return [self.target / n for n in names]
+            self._move_in(scratch, names)
             self._committed = True
         self.discard()
-        return [self.target / r for r in relative]
+        return [self.target / n for n in names]
+
+    def _parent(self) -> Path:
+        return self.target.absolute().parent
+
+    def conflicts(self, names: list[str] | tuple[str, ...]) -> list[str]:
+        """Which of ``names`` the target holds that no earlier cdsim result wrote there
+        (or that are folders): a commit of them would replace the user's own files."""
+        if not self.target.is_dir():
+            return []
+        previous = _read_manifest(self.target)
+        found = []
+        for name in names:
+            entry = _entry(self.target, name)
+            if entry is None:
+                continue
+            if stat.S_ISDIR(entry.st_mode):
+                found.append(f"{name}/")
+            elif name not in previous and name != MANIFEST:
+                found.append(name)
+        return found
+
+    def _refuse_conflicts(self, names: list[str] | tuple[str, ...]) -> None:
+        found = self.conflicts(names)
+        if found:
+            listed: str | Text = ", ".join(found[:5])
+            if len(found) > 5:
+                listed = Text("error.output.more_names", {"names": listed, "n": len(found) - 5})
+            key = "conflict" if len(found) == 1 else "conflicts"
+            raise self._fail(key, names=listed)
+
+    def _move_in(self, scratch: Path, names: list[str]) -> None:
+        """Replace the earlier result by the new one, file by file, all or nothing.
+
+        Every name is a plain file name (no folder part), so nothing outside the target is
+        ever touched; an earlier file is moved aside first (a link is moved, never
+        followed) and put back if a later move fails.
+        """
+        target = self.target
+        if not target.is_dir():
+            target.mkdir()
+            self._made_target = True
+        previous = _read_manifest(target)
+        every = [*names, MANIFEST]
+        self._refuse_conflicts(every)
+        backup = scratch / _BACKUP
+        backup.mkdir()
+        moved_old: list[str] = []
+        moved_new: list[str] = []
+        try:
+            for name in every:
+                if _entry(target, name) is not None:
+                    os.replace(target / name, backup / name)
+                    moved_old.append(name)
+                os.replace(scratch / name, target / name)
+                moved_new.append(name)
+        except OSError as error:
+            for name in reversed(moved_new):
+                with contextlib.suppress(OSError):
+                    os.replace(target / name, scratch / name)
+            for name in reversed(moved_old):
+                with contextlib.suppress(OSError):
+                    os.replace(backup / name, target / name)
+            if self._made_target:
+                with contextlib.suppress(OSError):
+                    target.rmdir()  # only if still empty
+            raise self._fail("move_failed", reason=_describe(error)) from None
+        for name in sorted(previous - set(every)):
+            entry = _entry(target, name)
+            if entry is not None and not stat.S_ISDIR(entry.st_mode):
+                with contextlib.suppress(OSError):
+                    os.unlink(target / name)  # a link is removed, not what it points to
 
     def discard(self) -> None:
         """Remove the temporary folder (and parents made for it, unless committed)."""
@@ -236,16 +376,26 @@ class OutputFolder:
 
 
 @contextlib.contextmanager
-def _sigint_held() -> Iterator[None]:
-    """Hold Ctrl-C back while files move, then deliver it: no result half moved in."""
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C (and SIGTERM, SIGHUP) back while files move, then deliver it: no result
+    half moved in."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    received: list[object] = []
-    previous = signal.signal(signal.SIGINT, lambda *args: received.append(args))
+    received: list[int] = []
+    held = [signal.SIGINT]
+    held += [getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n)]
+    previous = {number: signal.getsignal(number) for number in held}
+    for number in held:
+        signal.signal(number, lambda signum, frame: received.append(signum))
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
     if received:
-        raise KeyboardInterrupt
+        handler = previous[received[0]]
+        if callable(handler):
+            handler(received[0], None)
+        else:
+            signal.raise_signal(received[0])  # the default action (or none, if ignored)

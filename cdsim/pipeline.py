@@ -31,6 +31,14 @@ def calendar_for(model: ScenarioModel) -> WorkCalendar:
     return WorkCalendar(work_days=days, start_hour=hours[0], end_hour=hours[1])
 
 
+MIN_DRAIN_DAYS = 30.0
+
+
+def drain_days(model: ScenarioModel) -> float:
+    """How long a run goes on after the horizon so that late changes can finish."""
+    return max(MIN_DRAIN_DAYS, 3 * model.release.every_days)
+
+
 class Pipeline:
     """Everything one run shares. Built by :func:`cdsim.simulation.simulate`."""
 

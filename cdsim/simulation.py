@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import numbers
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from cdsim.errors import ScenarioError
+from cdsim import arguments, workload
 from cdsim.pipeline import Pipeline
+from cdsim.pipeline import drain_days as _drain_days
 from cdsim.practices.names import check_practice
 from cdsim.practices.registry import get_practice
 from cdsim.random_streams import RandomStreams
@@ -17,8 +17,6 @@ from cdsim.scenario import Scenario
 from cdsim.stages.build import build_run
 from cdsim.stages.commit import developers, generate_changes
 from cdsim.stages.rework import rework
-
-MIN_DRAIN_DAYS = 30.0
 
 
 @dataclass
@@ -45,7 +43,7 @@ class Run:
 
 def drain_days(scenario: Scenario) -> float:
     """How long the run goes on after the horizon so that late changes can finish."""
-    return max(MIN_DRAIN_DAYS, 3 * scenario.model.release.every_days)
+    return _drain_days(scenario.model)
 
 
 def simulate(
@@ -55,19 +53,31 @@ def simulate(
     replication: int = 0,
     *,
     keep_events: bool = True,
+    max_changes: int | None = None,
 ) -> Run:
     """Run ``scenario`` under ``practice`` ("integration", "delivery" or "deployment").
 
     Developers commit until ``scenario.days``; the run then goes on (at most
     :func:`drain_days` more) until every change is in production. The same ``seed`` and
     ``replication`` give the same tables, and give every practice the same commits.
+
+    Every argument is checked first (:class:`~cdsim.errors.ArgumentError`), and a run
+    bigger than the limit of :mod:`cdsim.workload` is refused
+    (:class:`~cdsim.errors.WorkloadError`; ``max_changes`` raises the limit).
     """
-    if not isinstance(scenario, Scenario):
-        raise TypeError("simulate() takes a Scenario; use cdsim.load_scenario(...) first")
+    scenario = arguments.scenario("simulate", scenario)
     check_practice(practice)
-    for label, value in (("seed", seed), ("replication", replication)):
-        if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 0:
-            raise ScenarioError(f"{label} must be a whole number >= 0, got {value!r}")
+    seed = arguments.seed("seed", seed)
+    replication = arguments.seed("replication", replication)
+    limit = workload.max_changes(max_changes)
+    workload.check([(scenario, practice, 1)], limit, "simulate", total_runs=1)
+    return run_once(scenario, practice, seed, replication, keep_events=bool(keep_events))
+
+
+def run_once(
+    scenario: Scenario, practice: str, seed: int, replication: int, *, keep_events: bool
+) -> Run:
+    """One run, its arguments already checked (by :func:`simulate` or an experiment)."""
     model = scenario.model
     streams = RandomStreams(seed, replication)
     recorder = Recorder(keep_events=keep_events)

@@ -26,7 +26,7 @@ from cdsim.identity import numbers_identity
 from cdsim.metrics.definitions import METRICS
 from cdsim.metrics.summary import summarise
 from cdsim.scenario import Scenario
-from cdsim.simulation import simulate
+from cdsim.simulation import run_once
 
 Progress = Callable[[int, int], None]
 RUN_TABLES = ("changes", "deployments", "incidents")
@@ -79,14 +79,14 @@ class SweepPlan:
 def run_metrics(task: tuple[Scenario, str, int, int]) -> dict[str, float]:
     """In a worker: one run, and only its metrics travel back (about 0.8 KB)."""
     scenario, practice, seed, replication = task
-    run = simulate(scenario, practice, seed, replication, keep_events=False)
+    run = run_once(scenario, practice, seed, replication, keep_events=False)
     return run.metrics().to_dict()
 
 
 def run_with_tables(task: tuple[Scenario, str, int, int]) -> tuple[dict, dict[str, pd.DataFrame]]:
     """In a worker: one run, its metrics and its tables."""
     scenario, practice, seed, replication = task
-    run = simulate(scenario, practice, seed, replication, keep_events=False)
+    run = run_once(scenario, practice, seed, replication, keep_events=False)
     return run.metrics().to_dict(), {name: getattr(run, name) for name in RUN_TABLES}
 
 

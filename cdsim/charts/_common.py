@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import Formatter
 
-from cdsim.i18n import format_number, is_missing, practice_label
+from cdsim.i18n import format_number, is_missing, practice_label, t
 from cdsim.presentation.cells import summary_cell
 from cdsim.presentation.tables import practices_of
 
@@ -20,6 +22,48 @@ def replications(summary: pd.DataFrame) -> int:
         return 1
     n = pd.to_numeric(summary["n"], errors="coerce").max()
     return int(n) if not is_missing(n) and n >= 1 else 1
+
+
+EMPTY_REASONS = ("changes", "deployed", "deploys", "values")
+"""Why a chart may have nothing to show: ``chart.empty.<reason>`` in the translation table."""
+
+
+def nothing_to_show(ax: Axes, lang: str, reason: str = "changes") -> None:
+    """Turn ``ax`` into a panel that says there is nothing to show, and why.
+
+    A run with no change in its measured window (``team.commits_per_day = 0``, a tiny
+    ``days``) is allowed; its charts say so instead of failing or drawing empty axes.
+    """
+    ax.set_axis_off()
+    ax.text(
+        0.5,
+        0.5,
+        f"{t('chart.empty.title', lang)}\n{textwrap.fill(t(f'chart.empty.{reason}', lang), 46)}",
+        ha="center",
+        va="center",
+        transform=ax.transAxes,
+        fontsize=style.LABEL_SIZE,
+        color=style.MUTED_INK,
+        gid="nothing-to-show",
+    )
+
+
+def no_changes(summary: pd.DataFrame) -> bool:
+    """Whether no practice of ``summary`` had a change committed in its measured window."""
+    if len(summary) == 0 or "metric" not in summary:
+        return True
+    rows = summary[summary["metric"] == "changes_committed"]
+    if rows.empty:
+        return False  # a summary without that metric: nothing says it is empty
+    return bool((pd.to_numeric(rows["mean"], errors="coerce").fillna(0.0) <= 0).all())
+
+
+def unless_empty(summary: pd.DataFrame, text: str, lang: str) -> str:
+    """``text``, or, when no change was committed, a line that says there is nothing to
+    show (a figure that still stands, its numbers all n/a, says so in its note)."""
+    if no_changes(summary):
+        return f"{t('chart.empty.title', lang)}: {t('chart.empty.changes', lang)}"
+    return text
 
 
 def target_axes(ax: Axes | None, figsize=style.FIGSIZE):

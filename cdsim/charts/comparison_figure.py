@@ -31,7 +31,7 @@ from cdsim.practices.names import PRACTICES
 from cdsim.presentation.cells import summary_cell
 
 from . import style
-from ._common import replications, target_axes
+from ._common import replications, target_axes, unless_empty
 from .icons import draw_gear, gate_icon
 
 WIDTH, HEIGHT = 16.0, 9.0
@@ -384,7 +384,7 @@ def plot_comparison(
     source = summary.attrs.get("band_source", DEFAULT_SOURCE)
     lines = [context] if context else []
     lines += [note + " " + t(f"bands.source.{source}", lang)]
-    lines += [t("chart.comparison.note_integration", lang)]
+    lines += [unless_empty(summary, t("chart.comparison.note_integration", lang), lang)]
     ax.text(
         0.35,
         0.3,

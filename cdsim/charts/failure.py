@@ -22,6 +22,8 @@ from . import style
 from ._common import (
     LocaleFormatter,
     in_window,
+    no_changes,
+    nothing_to_show,
     practices_of,
     replications,
     summary_bars,
@@ -47,12 +49,16 @@ def plot_change_failure_rate(summary: pd.DataFrame, lang: str = "en", ax: Axes |
     """
     lang = normalize_lang(lang)
     fig, ax, owned = target_axes(ax)
+    key = "chart.cfr.title" if replications(summary) > 1 else "chart.cfr.title_single"
+    if no_changes(summary):
+        nothing_to_show(ax, lang, "changes")
+        style.set_title(ax, t(key, lang))
+        return fig if owned else ax
     style.style_axes(ax)
     summary_bars(ax, summary, "change_failure_rate", lang, 100.0, "cfr")
     ax.set_yticks([v for v in range(0, 101, 20) if v <= ax.get_ylim()[1]])
     ax.yaxis.set_major_formatter(LocaleFormatter(lang))
     style.set_labels(ax, None, t("chart.cfr.y", lang))
-    key = "chart.cfr.title" if replications(summary) > 1 else "chart.cfr.title_single"
     style.set_title(ax, t(key, lang))
     return fig if owned else ax
 
@@ -128,10 +134,14 @@ def plot_failure_vs_batch(deployments: pd.DataFrame, lang: str = "en", ax: Axes 
     """
     lang = normalize_lang(lang)
     fig, ax, owned = target_axes(ax)
-    style.style_axes(ax, grid_axis="both")
-    kmax = 2.0
     practices = practices_of(deployments)
     all_points = {p: batch_failure_points(deployments, p) for p in practices}
+    if not any(len(pts) for pts in all_points.values()):
+        nothing_to_show(ax, lang, "deploys")
+        style.set_title(ax, t("chart.batch.title", lang))
+        return fig if owned else ax
+    style.style_axes(ax, grid_axis="both")
+    kmax = 2.0
     counts = [int(pts["deploys"].max()) for pts in all_points.values() if len(pts)]
     biggest = max(counts) if counts else 1
     for pts in all_points.values():

@@ -22,7 +22,14 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from cdsim.i18n import normalize_lang, practice_name, t
 
 from . import style
-from ._common import LocaleFormatter, first_replication, in_window, practices_of, target_axes
+from ._common import (
+    LocaleFormatter,
+    first_replication,
+    in_window,
+    nothing_to_show,
+    practices_of,
+    target_axes,
+)
 
 STAGE_COLUMNS = (
     "commit_hours",
@@ -378,6 +385,11 @@ def flow_figure(changes: pd.DataFrame, lang: str = "en", n_changes: int = DEFAUL
     """
     lang = normalize_lang(lang)
     practices = practices_of(changes)
+    if not practices:
+        fig, ax = style.new_figure(figsize=style.FIGSIZE)
+        nothing_to_show(ax, lang, "changes")
+        style.suptitle(fig, t("chart.flow.title", lang))
+        return fig
     fig = style.new_figure(figsize=style.FIGSIZE)[0]
     fig.clear()
     top, bottom = fig.subfigures(2, 1, hspace=0.04)

@@ -8,7 +8,7 @@ from matplotlib.axes import Axes
 from cdsim.i18n import normalize_lang, t
 
 from . import style
-from ._common import LocaleFormatter, summary_bars, target_axes
+from ._common import LocaleFormatter, no_changes, nothing_to_show, summary_bars, target_axes
 
 
 def _number_axis(ax: Axes, lang: str) -> None:
@@ -47,6 +47,10 @@ def _banded_bars(summary: pd.DataFrame, metric: str, texts: str, lang: str, ax: 
     ``chart.<texts>.title`` and ``chart.<texts>.y`` entries of the translation table."""
     lang = normalize_lang(lang)
     fig, ax, owned = target_axes(ax)
+    if no_changes(summary):
+        nothing_to_show(ax, lang, "changes")
+        style.set_title(ax, t(f"chart.{texts}.title", lang))
+        return fig if owned else ax
     style.style_axes(ax)
     summary_bars(ax, summary, metric, lang, 1.0, texts, show_band=True)
     _number_axis(ax, lang)

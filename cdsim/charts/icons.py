@@ -40,6 +40,7 @@ def draw_person(ax: Axes, cx: float, cy: float, r: float, color: str, **kw):
 
 
 def gate_icon(ax: Axes, practice: str, cx: float, cy: float) -> None:
+    """The gate's icon: a person approving (delivery) or a gear (deployment)."""
     r = 0.3
     if practice == "delivery":  # speech-bubble square with a person and a check mark
         box = FancyBboxPatch(

@@ -12,7 +12,7 @@ from cdsim.i18n import format_hours, format_number, normalize_lang, practice_nam
 from cdsim.metrics.bands import DEFAULT_SOURCE, cut_offs
 
 from . import style
-from ._common import LocaleFormatter, in_window, practices_of, target_axes
+from ._common import LocaleFormatter, in_window, nothing_to_show, practices_of, target_axes
 
 LIMIT_NAMES: dict[float, str] = {
     1.0: "limit.hour",
@@ -67,6 +67,11 @@ def plot_lead_time(
     """
     lang = normalize_lang(lang)
     fig, ax, owned = target_axes(ax)
+    if not any(lead_times_hours(changes, p).size for p in practices_of(changes)):
+        reason = "deployed" if len(in_window(changes)) else "changes"
+        nothing_to_show(ax, lang, reason)
+        style.set_title(ax, t("chart.lead_time.title", lang))
+        return fig if owned else ax
     style.style_axes(ax, grid_axis="y")
     lo, hi = 0.3, 6000.0
     for practice in practices_of(changes):

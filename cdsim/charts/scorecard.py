@@ -14,7 +14,7 @@ from cdsim.metrics.definitions import FOUR_KEYS
 from cdsim.presentation.cells import summary_cell
 
 from . import style
-from ._common import practices_of, target_axes
+from ._common import no_changes, nothing_to_show, practices_of, target_axes
 
 
 def plot_scorecard(summary: pd.DataFrame, lang: str = "en", ax: Axes | None = None):
@@ -35,6 +35,11 @@ def plot_scorecard(summary: pd.DataFrame, lang: str = "en", ax: Axes | None = No
     """
     lang = normalize_lang(lang)
     fig, ax, owned = target_axes(ax)
+    if no_changes(summary):
+        nothing_to_show(ax, lang, "changes")
+        if owned:
+            style.suptitle(fig, t("chart.scorecard.title", lang))
+        return fig if owned else ax
     practices = practices_of(summary)
     n_rows, n_cols = len(practices), len(FOUR_KEYS)
     head_w, head_h = 3.2, 1.0  # header column width and header row height, in cell units

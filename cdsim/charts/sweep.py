@@ -22,7 +22,7 @@ from cdsim.metrics.definitions import metric_kind
 from cdsim.presentation.tables import key_label, metric_label
 
 from . import style
-from ._common import practices_of
+from ._common import nothing_to_show, practices_of, target_axes
 
 SUMMARY_COLUMNS: tuple[str, ...] = ("practice", "metric", "mean", "ci_low", "ci_high", "n", "band")
 """Columns of a sweep table that are not varied keys."""
@@ -118,6 +118,11 @@ def plot_sweep(
     rows = table[table["metric"] == metric]
     if rows.empty:
         raise ValueError(f"the table has no rows for metric {metric!r}")
+    if pd.to_numeric(rows["mean"], errors="coerce").isna().all():
+        fig, ax, owned = target_axes(ax)
+        nothing_to_show(ax, lang, "values")
+        style.set_title(ax, metric_label(metric, lang))
+        return fig if owned else ax
     others = [k for k in keys if k != x]
     panels = rows[others].drop_duplicates().itertuples(index=False) if others else [()]
     panels = [tuple(p) for p in panels]

@@ -19,7 +19,7 @@ from cdsim.i18n import format_hours, format_number, format_plain, normalize_lang
 from cdsim.presentation.cells import summary_cell
 
 from . import style
-from ._common import LocaleFormatter, practices_of, target_axes
+from ._common import LocaleFormatter, no_changes, nothing_to_show, practices_of, target_axes
 
 MIN_LABEL_SHARE = 0.07
 """Segments narrower than this share of the bar get no percentage label."""
@@ -62,9 +62,13 @@ def plot_time_breakdown(
     """
     lang = normalize_lang(lang)
     fig, ax, owned = target_axes(ax)
-    style.style_axes(ax, grid_axis="x")
     hours = component_hours(summary)
     totals = hours.sum(axis=1)
+    if no_changes(summary) or not (totals > 0).any():
+        nothing_to_show(ax, lang, "changes" if no_changes(summary) else "deployed")
+        key = "chart.breakdown.share.title" if share else "chart.breakdown.total.title"
+        style.set_title(ax, t(key, lang))
+        return fig if owned else ax
     y = np.arange(len(hours))[::-1]  # first practice on top
     if share:
         _shares(ax, hours.div(totals.where(totals > 0), axis=0).fillna(0.0) * 100, y, lang)

@@ -4,10 +4,11 @@ Subcommands: ``compare``, ``run``, ``sweep``, ``figure`` (:mod:`cdsim.cli.comman
 ``sensitivity`` (:mod:`cdsim.cli.sensitivity`), ``scenarios`` (:mod:`cdsim.cli.scenarios`)
 and ``explorer`` (:mod:`cdsim.cli.explorer`: the classroom explorer as a web page). Exit
 status: 0 success, 2 bad input (a bad scenario, key, value, practice, option, range,
-Dask scheduler or output folder: one message on stderr naming it, no traceback), 1 an
-unexpected error or runs that could not finish (a worker or cluster lost; a sweep keeps
-its finished points), 130 interrupted (Ctrl-C). Results are written
-atomically (see :mod:`cdsim.output`).
+Dask scheduler, output folder, too much work, or a standard output that cannot be
+written: one message on stderr naming it, no traceback, in the language of ``--lang``),
+1 an unexpected error or runs that could not finish (a worker or cluster lost; a sweep
+keeps its finished points), 130 interrupted (Ctrl-C), 143 stopped (SIGTERM). Results
+are written atomically (see :mod:`cdsim.output`).
 
 Where each part lives: the group, exit statuses and error messages in :mod:`.app`; the
 KEY=VALUE mini-language of ``--set`` and ``--vary`` in :mod:`.assignments`; the shared
@@ -26,6 +27,7 @@ from cdsim.cli.app import (
     EXIT_ERROR,
     EXIT_INTERRUPTED,
     EXIT_OK,
+    EXIT_TERMINATED,
     BadInput,
     cli,
     main,
@@ -38,6 +40,7 @@ __all__ = [
     "EXIT_ERROR",
     "EXIT_INTERRUPTED",
     "EXIT_OK",
+    "EXIT_TERMINATED",
     "BadInput",
     "Progress",
     "cli",

@@ -21,7 +21,7 @@ def parse_value(text: str) -> Any:
     text = text.strip()
     try:
         value = tomllib.loads(f"value = {text}")["value"]
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):  # not TOML, or nested too deeply
         return text
     if type(value).__module__ == "datetime":  # "09:00:00" is a time to TOML, text to us
         return text

@@ -22,7 +22,8 @@ from cdsim.cli.options import (
     tables_option,
 )
 from cdsim.cli.progress import executor_for, progress_bar, say, where_text
-from cdsim.experiments import plan_sweep
+from cdsim.cli.scenarios import note_shadowed
+from cdsim.experiments import check_work, plan_sweep
 from cdsim.i18n import count, practice_name, t
 from cdsim.output import OutputFolder
 from cdsim.presentation import summary_text, sweep_text
@@ -30,18 +31,24 @@ from cdsim.presentation.report import sweep_section
 from cdsim.sweeping import run_sweep
 
 
-def load(name_or_path: str, settings: dict[str, Any], hint_option: str = "--set") -> cdsim.Scenario:
-    """Load a scenario and apply ``--set`` values; a mistyped option gets a hint."""
+def load(
+    name_or_path: str, settings: dict[str, Any], hint_option: str = "--set", opts=None
+) -> cdsim.Scenario:
+    """Load a scenario and apply ``--set`` values; a mistyped option gets a hint. A
+    built-in name wins over a file of that name (``./name`` is the file), and says so."""
     if "=" in name_or_path and not Path(name_or_path).exists():
         raise BadInput(
             f"no scenario called {name_or_path!r}; to change a value write "
             f"{hint_option} {name_or_path}"
         )
+    if opts is not None:
+        note_shadowed(name_or_path, opts.quiet, opts.lang)
     scenario = cdsim.load_scenario(name_or_path)
     return scenario.with_values(settings) if settings else scenario
 
 
 def _run_comparison(scenario, opts: Options, practices: Sequence[str], label: str):
+    check_work(scenario, opts.replications, practices, opts.max_changes)
     total = len(practices) * opts.replications
     lang = opts.lang
     say(
@@ -70,6 +77,7 @@ def _run_comparison(scenario, opts: Options, practices: Sequence[str], label: st
             progress=progress,
             band_source=opts.bands,
             executor=executor,
+            max_changes=opts.max_changes,
         )
 
 
@@ -82,7 +90,8 @@ def _compare_and_write(
     command: Sequence[str],
 ) -> None:
     """Simulate, write tables, charts and the scenario as run, print the summary."""
-    with OutputFolder(opts.out) as out:
+    expected = writing.comparison_names(opts.fmt, charts, opts.lang, opts.tables)
+    with OutputFolder(opts.out, expected=expected) as out:
         comparison = _run_comparison(sc, opts, practices, label)
         with progress_bar(opts, "writing", "file") as progress:
             writing.write_comparison(comparison, out, opts, charts, progress)
@@ -144,7 +153,7 @@ def compare(scenario: str, charts: bool, **kwargs) -> None:
     built-in `default`.
     """
     opts = options_from(kwargs)
-    sc = load(scenario, opts.settings)
+    sc = load(scenario, opts.settings, opts=opts)
     label = count(len(cdsim.PRACTICES), "practices", opts.lang)
     _compare_and_write(sc, opts, cdsim.PRACTICES, label, charts, ["compare"])
 
@@ -176,7 +185,7 @@ def run(scenario: str, practice: str | None, charts: bool, **kwargs) -> None:
     """Run SCENARIO under one practice (by default the one the scenario names); same
     files as `compare`."""
     opts = options_from(kwargs)
-    sc = load(scenario, opts.settings)
+    sc = load(scenario, opts.settings, opts=opts)
     practice = practice or sc.model.practice
     label = practice_name(practice, opts.lang)
     _compare_and_write(sc, opts, [practice], label, charts, ["run", "--practice", practice])
@@ -239,11 +248,14 @@ def sweep(
     where it stopped when the same command runs again.
     """
     opts = options_from(kwargs)
-    sc = load(scenario, opts.settings, hint_option="--vary")
-    plan = plan_sweep(sc, vary, opts.replications, opts.seed, cdsim.PRACTICES, opts.bands)
+    sc = load(scenario, opts.settings, hint_option="--vary", opts=opts)
+    plan = plan_sweep(
+        sc, vary, opts.replications, opts.seed, cdsim.PRACTICES, opts.bands, opts.max_changes
+    )
     checkpoint = Checkpoint.beside(opts.out, plan.identity())
     lang = opts.lang
-    with OutputFolder(opts.out) as out:
+    expected = writing.sweep_names(opts.fmt, metrics, charts, opts.lang, opts.tables)
+    with OutputFolder(opts.out, expected=expected) as out:
         finished = len(checkpoint.open(fresh=not resume))
         if finished:
             say(opts, t("cli.resuming", lang, done=finished, points=plan.points))
@@ -317,8 +329,8 @@ def figure(scenario: str, **kwargs) -> None:
     """Only the comparison figure (CI / Continuous Delivery / Continuous Deployment with
     the simulated DORA keys on it), as comparison_LANG.png and .svg."""
     opts = options_from(kwargs)
-    sc = load(scenario, opts.settings)
-    with OutputFolder(opts.out) as out:
+    sc = load(scenario, opts.settings, opts=opts)
+    with OutputFolder(opts.out, expected=writing.figure_names(opts.lang)) as out:
         label = count(len(cdsim.PRACTICES), "practices", opts.lang)
         comparison = _run_comparison(sc, opts, cdsim.PRACTICES, label)
         writing.write_comparison_figure(comparison, out.folder, opts.lang)

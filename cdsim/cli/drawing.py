@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from cdsim import workers
 from cdsim.executors import default_jobs
 
 COST = {"flow": 4.4, "time_breakdown": 2.2, "failure": 2.1, "lead_time": 1.6}
@@ -53,11 +54,18 @@ def chart_workers(jobs: int | None, charts: int) -> int:
     return max(1, min(default_jobs() if jobs is None else jobs, charts))
 
 
-def _pool(workers: int, source: Any) -> cf.ProcessPoolExecutor:
+def _start_worker(source: Any = None) -> None:
+    workers.init_worker()  # dies with this process (cdsim/workers.py)
+    if source is not None:
+        _set_source(source)
+
+
+def _pool(processes: int, source: Any) -> cf.ProcessPoolExecutor:
     if "fork" in multiprocessing.get_all_start_methods():
         _set_source(source)  # the forked workers see it as it is: nothing is pickled
-        return cf.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-    return cf.ProcessPoolExecutor(workers, initializer=_set_source, initargs=(source,))
+        context = multiprocessing.get_context("fork")
+        return cf.ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker)
+    return cf.ProcessPoolExecutor(processes, initializer=_start_worker, initargs=(source,))
 
 
 def draw_gallery(
@@ -74,9 +82,9 @@ def draw_gallery(
     from cdsim.charts.gallery import CHARTS
 
     names = sorted(CHARTS, key=lambda name: -COST.get(name, 1.0))
-    workers = chart_workers(jobs, len(names))
+    processes = chart_workers(jobs, len(names))
     written: dict[str, list[Path]] = {}
-    if workers == 1:
+    if processes == 1:
         if meanwhile:
             meanwhile()
         _set_source(comparison)
@@ -88,7 +96,7 @@ def draw_gallery(
         finally:
             _set_source(None)
         return [path for name in CHARTS for path in written[name]]
-    pool = _pool(workers, comparison)
+    pool = _pool(processes, comparison)
     try:
         futures = {pool.submit(_draw, n, str(folder), lang, tuple(formats)): n for n in names}
         if meanwhile:
@@ -98,7 +106,7 @@ def draw_gallery(
             if drawn:
                 drawn(len(written[futures[future]]))
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
+        workers.stop(pool)
         raise
     finally:
         _set_source(None)

@@ -30,7 +30,7 @@ def _lang_callback(ctx, param, value: str | None) -> str:
             lang = normalize_lang(value)
         except ValueError as error:
             raise click.BadParameter(str(error)) from None
-    ctx.meta[LANG_KEY] = lang  # the language of the error messages, too
+    ctx.meta[LANG_KEY] = lang  # the language of cdsim's error messages, too
     return lang
 
 
@@ -95,6 +95,7 @@ class Options:
     dask: bool = False
     scheduler: str | None = None
     tables: str = "standard"
+    max_changes: int | None = None
 
 
 def common_options(replications: int) -> Callable:
@@ -182,6 +183,15 @@ def common_options(replications: int) -> Callable:
                 help="Run on the Dask cluster whose scheduler is at ADDRESS "
                 "(tcp://host:8786); its workers need the same cdsim. See docs/scaling.md.",
             ),
+            click.option(
+                "--max-changes",
+                type=click.IntRange(min=1),
+                default=None,
+                metavar="N",
+                show_default="$CDSIM_MAX_CHANGES, else 5000000",
+                help="Refuse a command whose estimated work is more than N simulated changes "
+                "in all (one run: N/5). See docs/reliability.md.",
+            ),
         ]
         for option in reversed(options):
             command = option(command)
@@ -206,6 +216,7 @@ def options_from(kwargs: dict[str, Any]) -> Options:
         dask=kwargs.pop("dask"),
         scheduler=kwargs.pop("scheduler"),
         tables=kwargs.pop("tables", "standard"),
+        max_changes=kwargs.pop("max_changes"),
     )
 
 

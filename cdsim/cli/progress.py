@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import click
 
 from cdsim.cli.options import Options
-from cdsim.experiments import default_jobs
+from cdsim.experiments import default_jobs, worker_count
 from cdsim.i18n import count, t
 
 
@@ -52,7 +52,7 @@ def say(opts: Options, message: str) -> None:
 
 def jobs_text(jobs: int | None, tasks: int, lang: str = "en") -> str:
     """How many processes will run ``tasks`` runs: ``2 processes``."""
-    return count(min(default_jobs() if jobs is None else jobs, tasks), "processes", lang)
+    return count(worker_count(jobs, tasks), "processes", lang)
 
 
 def where_text(opts: Options, tasks: int) -> str:

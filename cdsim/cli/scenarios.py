@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import textwrap
-from pathlib import Path
 
 import click
 
@@ -12,7 +11,7 @@ import cdsim
 from cdsim.cli.app import cli
 from cdsim.cli.options import lang_option
 from cdsim.i18n import language_from_environment, t
-from cdsim.scenario.loader import scenarios_dir
+from cdsim.scenario.loader import preset_for, scenarios_dir, shadowed_file
 
 
 @cli.group(
@@ -63,13 +62,18 @@ Examples:
 def scenarios_show(name: str) -> None:
     """Print the built-in scenario NAME as TOML, with its comments; or, given a .toml
     file, every value of that scenario (its base merged in)."""
-    path = scenarios_dir() / f"{name}.toml"
-    if name in cdsim.preset_names():
-        click.echo(path.read_text(encoding="utf-8"), nl=False)
+    lang = language_from_environment(os.environ)
+    preset = preset_for(name)  # the same rule as every command: presets first, unless a path
+    if preset is not None:
+        note_shadowed(name, lang=lang)
+        click.echo((scenarios_dir() / f"{preset}.toml").read_text(encoding="utf-8"), nl=False)
         return
-    if name.lower().endswith(".toml") or Path(name).exists():
-        scenario = cdsim.load_scenario(name)
-        header = t("cli.scenarios.every_value", language_from_environment(os.environ), name=name)
-        click.echo(f"{header}\n" + scenario.to_toml(), nl=False)
-        return
-    cdsim.load_scenario(name)  # raises ScenarioError with a "did you mean"
+    scenario = cdsim.load_scenario(name)  # a file, or ScenarioError with a "did you mean"
+    header = t("cli.scenarios.every_value", lang, name=name)
+    click.echo(f"{header}\n" + scenario.to_toml(), nl=False)
+
+
+def note_shadowed(name: str, quiet: bool = False, lang: str = "en") -> None:
+    """Say which was meant when a built-in scenario and a file share a name."""
+    if not quiet and shadowed_file(name) is not None:
+        click.echo(t("note.preset_over_file", lang, name=name), err=True)

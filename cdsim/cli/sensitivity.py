@@ -92,12 +92,13 @@ def sensitivity_command(
     effects over the ranges given with --range, or sensible defaults)."""
     opts = options_from(kwargs)
     lang = opts.lang
-    sc = load(scenario, opts.settings)
+    sc = load(scenario, opts.settings, opts=opts)
     wanted = parse_ranges(ranges)
     checked = check_ranges(sc, DEFAULT_RANGES if wanted is None else wanted)  # before any run
     points = trajectories * (len(checked) + 1)
     runs = points * len(cdsim.PRACTICES) * opts.replications
-    with OutputFolder(opts.out) as out:
+    expected = writing.sensitivity_names(opts.fmt, metrics, charts, lang)
+    with OutputFolder(opts.out, expected=expected) as out:
         say(
             opts,
             t(

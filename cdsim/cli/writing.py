@@ -26,11 +26,49 @@ def comparison_tables(tables: str) -> tuple[str, ...]:
     return TABLES if tables == "all" else STANDARD_TABLES
 
 
+def comparison_names(fmt: str, charts: bool, lang: str, tables: str = "standard") -> list[str]:
+    """The files ``compare`` and ``run`` write (checked against the folder up front)."""
+    names = [f"{table}.{fmt}" for table in comparison_tables(tables)]
+    names += ["scenario.toml", "report.html"]
+    if charts:
+        from cdsim.charts.gallery import CHARTS
+
+        names += [f"{chart}_{lang}.{image}" for chart in CHARTS for image in IMAGE_FORMATS]
+    return names
+
+
+def sweep_names(
+    fmt: str, metrics: Sequence[str], charts: bool, lang: str, tables: str = "standard"
+) -> list[str]:
+    """The files ``sweep`` writes."""
+    names = [f"sweep.{fmt}", "scenario.toml", "report.html"]
+    if tables == "all":
+        names += [f"{table}.{fmt}" for table in ("runs", "changes", "deployments", "incidents")]
+    if charts:
+        names += [f"sweep_{metric}_{lang}.{image}" for metric in metrics for image in IMAGE_FORMATS]
+    return names
+
+
+def sensitivity_names(fmt: str, metrics: Sequence[str], charts: bool, lang: str) -> list[str]:
+    """The files ``sensitivity`` writes."""
+    names = [f"sensitivity.{fmt}", "scenario.toml", "report.html"]
+    if charts:
+        names += [f"sensitivity_{m}_{lang}.{image}" for m in metrics for image in IMAGE_FORMATS]
+    return names
+
+
+def figure_names(lang: str) -> list[str]:
+    """The files ``figure`` writes."""
+    return [f"comparison_{lang}.{image}" for image in IMAGE_FORMATS] + ["report.html"]
+
+
 def reproduce_command(command: str, opts: Options, extra: Sequence[str] = ()) -> str:
     words = ["cdsim", command, "scenario.toml", *extra]
     words += ["--replications", str(opts.replications), "--seed", str(opts.seed)]
     if opts.bands != DEFAULT_SOURCE:
         words += ["--bands", opts.bands]
+    if opts.max_changes is not None:
+        words += ["--max-changes", str(opts.max_changes)]
     return shlex.join(words)
 
 

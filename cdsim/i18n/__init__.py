@@ -20,6 +20,7 @@ Examples
 
 from cdsim.i18n.core import (
     LANGUAGES,
+    Text,
     band_name,
     count,
     language_from_environment,
@@ -47,6 +48,7 @@ from cdsim.i18n.texts import TEXTS
 __all__ = [
     "LANGUAGES",
     "TEXTS",
+    "Text",
     "UNIT_DIVISOR",
     "auto_decimals",
     "band_name",

@@ -1,6 +1,14 @@
-"""Languages and the lookup of a text in :data:`cdsim.i18n.texts.TEXTS`."""
+"""Languages and the lookup of a text in :data:`cdsim.i18n.texts.TEXTS`.
+
+This package imports nothing else of cdsim, so that every layer, down to the errors of
+:mod:`cdsim.errors`, can carry a text that is rendered later in either language
+(:class:`Text`).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from cdsim.i18n.texts import TEXTS
 
@@ -25,7 +33,7 @@ def normalize_lang(lang: str) -> str:
     return code
 
 
-def t(key: str, lang: str = "en", **values: object) -> str:
+def t(key: str, lang: str = "en", /, **values: object) -> str:
     """Translate ``key`` into ``lang``, filling ``{placeholders}`` from ``values``.
 
     Raises
@@ -60,6 +68,38 @@ def band_name(band: object, lang: str = "en") -> str:
     if isinstance(band, str) and band and band != "none" and f"band.{band}" in TEXTS:
         return t(f"band.{band}", lang)
     return t("band.none", lang)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text of the table and the values of its placeholders, rendered in any language
+    when it is shown: ``Text("error.key.missing", {"source": "mine.toml", "key": "days"})``.
+
+    A value may itself be a :class:`Text` (rendered in the same language). With ``key``
+    None, ``plain`` is shown as it is, in every language (a text from outside cdsim, such
+    as an operating system's reason).
+    """
+
+    key: str | None
+    values: Mapping[str, object] = field(default_factory=dict)
+    plain: str = ""
+
+    @classmethod
+    def of(cls, text: str) -> Text:
+        """A text shown as it is, in every language."""
+        return cls(None, {}, text)
+
+    def render(self, lang: str = "en") -> str:
+        if self.key is None:
+            return self.plain
+        values = {
+            name: value.render(lang) if isinstance(value, Text) else value
+            for name, value in self.values.items()
+        }
+        return t(self.key, lang, **values)
+
+    def __str__(self) -> str:
+        return self.render("en")
 
 
 def count(n: int, what: str, lang: str = "en") -> str:

@@ -242,6 +242,25 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "chart.sensitivity.points": ("{value} pp", "{value} p.p."),
     "chart.scorecard.title": ("DORA scorecard", "Placar DORA"),
+    "chart.empty.title": ("Nothing to show", "Nada para mostrar"),
+    "chart.empty.changes": (
+        "no change was committed in the measured window (see team.commits_per_day, days "
+        "and warmup_days)",
+        "nenhuma mudança teve commit na janela medida (veja team.commits_per_day, days e "
+        "warmup_days)",
+    ),
+    "chart.empty.deployed": (
+        "no change of the measured window reached production",
+        "nenhuma mudança da janela medida chegou à produção",
+    ),
+    "chart.empty.deploys": (
+        "no deploy in the measured window",
+        "nenhum deploy na janela medida",
+    ),
+    "chart.empty.values": (
+        "this metric has no value in these runs",
+        "esta métrica não tem valor nestas execuções",
+    ),
     "chart.scorecard.note": (
         "Cell colour: DORA performance band.",
         "Cor da célula: faixa de desempenho DORA.",
@@ -882,6 +901,391 @@ TEXTS: dict[str, tuple[str, str]] = {
         "<b>semente</b> para ver quanto a sorte pesa; os notebooks usam muitas execuções.</li>"
         "<li><b>Restaurar</b> volta todos os controles ao cenário.</li>"
         "</ol>",
+    ),
+    # the command line: faults, signals, notes (issue 11)
+    "cli.stdout": (
+        "Error: the output cannot be written ({reason}); a result folder, if any, was written",
+        "Erro: a saída não pode ser escrita ({reason}); uma pasta de resultado, se houver, foi "
+        "escrita",
+    ),
+    "cli.terminated": ("Stopped ({signal}).", "Parado ({signal})."),
+    "note.preset_over_file": (
+        "Using the built-in scenario {name!r}; for the file {name!r} in this folder, "
+        "write ./{name}",
+        "Usando o cenário embutido {name!r}; para o arquivo {name!r} desta pasta, escreva ./{name}",
+    ),
+    # errors (cdsim.errors): every message a CdsimError can carry. A scenario's problems
+    # are "{source}: key {key!r}: {problem}{got}", the problem chosen by its type.
+    "error.source.with": ("{origin} (with {keys})", "{origin} (com {keys})"),
+    "error.source.more_keys": ("{keys} and {n} more", "{keys} e mais {n}"),
+    "error.hint.did_you_mean": (
+        "; did you mean {suggestion!r}?",
+        "; você quis dizer {suggestion!r}?",
+    ),
+    "error.got": (" (got {value})", " (veio {value})"),
+    "error.more_problems": ("... and {n} more problems", "... e mais {n} problemas"),
+    "error.scenario.unknown": (
+        "no scenario called {name!r}: not a built-in scenario ({presets}) and no file of "
+        "that name{hint}",
+        "nenhum cenário chamado {name!r}: não é um cenário embutido ({presets}) nem um "
+        "arquivo com esse nome{hint}",
+    ),
+    "error.scenario.not_a_name": (
+        "a scenario is a built-in name or a path to a .toml file, got {got}",
+        "um cenário é um nome embutido ou o caminho de um arquivo .toml, veio {got}",
+    ),
+    "error.scenario.base": (
+        "{source}: key 'base': must name a preset ({presets}), got {got}",
+        "{source}: chave 'base': deve ser o nome de um cenário embutido ({presets}), veio {got}",
+    ),
+    "error.scenario.base_loop": (
+        "{source}: key 'base': built-in scenarios refer to each other in a loop",
+        "{source}: chave 'base': cenários embutidos se referem uns aos outros em ciclo",
+    ),
+    "error.scenario.base_fixed": (
+        "{source}: key 'base' names the scenario a file starts from; it cannot be changed "
+        "on a loaded scenario (load that scenario instead)",
+        "{source}: a chave 'base' nomeia o cenário de onde um arquivo parte; ela não muda "
+        "num cenário já carregado (carregue aquele cenário)",
+    ),
+    "error.scenario.problem": ("{source}: {problem}", "{source}: {problem}"),
+    "error.file.missing": ("{source}: no such file", "{source}: arquivo não encontrado"),
+    "error.file.missing_preset": (
+        "{source}: no such file; the built-in scenario {preset!r} is named without .toml",
+        "{source}: arquivo não encontrado; o cenário embutido {preset!r} se escreve sem .toml",
+    ),
+    "error.file.folder": (
+        "{source}: is a folder, not a scenario file",
+        "{source}: é uma pasta, não um arquivo de cenário",
+    ),
+    "error.file.permission": (
+        "{source}: cannot be read (permission denied)",
+        "{source}: não pode ser lido (permissão negada)",
+    ),
+    "error.file.unreadable": (
+        "{source}: cannot be read ({reason})",
+        "{source}: não pode ser lido ({reason})",
+    ),
+    "error.file.toml": ("{source}: not valid TOML: {detail}", "{source}: TOML inválido: {detail}"),
+    "error.file.not_text": (
+        "{source}: not a text file (a scenario is UTF-8 text)",
+        "{source}: não é um arquivo de texto (um cenário é texto UTF-8)",
+    ),
+    "error.file.too_large": (
+        "{source}: larger than {limit} KB; a scenario file is a few kilobytes of TOML",
+        "{source}: maior que {limit} KB; um arquivo de cenário tem poucos kilobytes de TOML",
+    ),
+    "error.file.too_deep": (
+        "{source}: tables nested too deeply",
+        "{source}: tabelas aninhadas demais",
+    ),
+    "error.key.unknown": (
+        "{source}: unknown key {key!r}{hint}",
+        "{source}: chave desconhecida {key!r}{hint}",
+    ),
+    "error.key.not_text": (
+        "{source}: a key is dotted text like 'build.runners', got {got}",
+        "{source}: uma chave é um texto com pontos como 'build.runners', veio {got}",
+    ),
+    "error.key.missing": ("{source}: key {key!r} is missing", "{source}: falta a chave {key!r}"),
+    "error.key.problem": (
+        "{source}: key {key!r}: {problem}{got}",
+        "{source}: chave {key!r}: {problem}{got}",
+    ),
+    # what is wrong with a value (a pydantic error type, or cdsim.<name> of the schema)
+    "error.value.at_least": ("must be at least {limit}", "deve ser pelo menos {limit}"),
+    "error.value.more_than": ("must be more than {limit}", "deve ser maior que {limit}"),
+    "error.value.at_most": ("must be at most {limit}", "deve ser no máximo {limit}"),
+    "error.value.less_than": ("must be less than {limit}", "deve ser menor que {limit}"),
+    "error.value.finite": (
+        "must be a finite number (not inf or nan)",
+        "deve ser um número finito (não inf nem nan)",
+    ),
+    "error.value.whole_number": ("must be a whole number", "deve ser um número inteiro"),
+    "error.value.number": ("must be a number", "deve ser um número"),
+    "error.value.text": ("must be text in quotes", "deve ser um texto entre aspas"),
+    "error.value.bool": ("must be true or false", "deve ser true ou false"),
+    "error.value.list": ('must be a list like ["a", "b"]', 'deve ser uma lista como ["a", "b"]'),
+    "error.value.too_short": (
+        "must list at least one value",
+        "deve listar pelo menos um valor",
+    ),
+    "error.value.too_long": (
+        "must list at most {limit} values",
+        "deve listar no máximo {limit} valores",
+    ),
+    "error.value.text_too_long": (
+        "must be at most {limit} characters long",
+        "deve ter no máximo {limit} caracteres",
+    ),
+    "error.value.one_of": ("must be one of: {choices}", "deve ser um de: {choices}"),
+    "error.value.table": (
+        "must be a table of keys, such as {example}",
+        "deve ser uma tabela de chaves, como {example}",
+    ),
+    "error.value.duration": (
+        'must be a duration, like { dist = "fixed", mean_minutes = 5 }',
+        'deve ser uma duração, como { dist = "fixed", mean_minutes = 5 }',
+    ),
+    "error.value.invalid": ("is not a valid value here", "não é um valor válido aqui"),
+    "error.value.one_mean": (
+        "give exactly one of mean_minutes, mean_hours, mean_days",
+        "dê exatamente um de mean_minutes, mean_hours, mean_days",
+    ),
+    "error.value.one_mean_several": (
+        "give exactly one of mean_minutes, mean_hours, mean_days (got {given})",
+        "dê exatamente um de mean_minutes, mean_hours, mean_days (veio {given})",
+    ),
+    "error.value.needs_cv": (
+        "a {dist} duration needs cv (coefficient of variation, e.g. 0.5)",
+        "uma duração {dist} precisa de cv (coeficiente de variação, por exemplo 0.5)",
+    ),
+    "error.value.cv_not_used": (
+        "cv applies to lognormal and gamma only, not to {dist}",
+        "cv vale só para lognormal e gamma, não para {dist}",
+    ),
+    "error.value.cv_tiny": (
+        "must be 0 (no spread) or at least {limit}",
+        "deve ser 0 (sem variação) ou pelo menos {limit}",
+    ),
+    "error.value.work_hours": (
+        "expected 'HH:MM-HH:MM' (ending after it starts) or '24x7'",
+        "esperado 'HH:MM-HH:MM' (terminando depois de começar) ou '24x7'",
+    ),
+    "error.value.weekly_time": (
+        "expected a weekday and a time like 'tue 10:00'",
+        "esperado um dia da semana e uma hora como 'tue 10:00'",
+    ),
+    "error.value.warmup": (
+        "warmup_days ({warmup}) must be shorter than days ({days})",
+        "warmup_days ({warmup}) deve ser menor que days ({days})",
+    ),
+    "error.value.board_outside": (
+        "approval.board_times: {time!r} is outside the working calendar ({days}, {hours}); "
+        "a change board is people and meets in working hours",
+        "approval.board_times: {time!r} está fora do calendário de trabalho ({days}, "
+        "{hours}); um comitê de mudanças é gente e se reúne no horário de trabalho",
+    ),
+    # errors: arguments of the Python functions (cdsim.simulate, compare, sweep...)
+    "error.argument.mapping": (
+        "{function}() takes a mapping of dotted keys to values, like {{'build.runners': 3}}; "
+        "got {got}",
+        "{function}() recebe um mapeamento de chaves com pontos para valores, como "
+        "{{'build.runners': 3}}; veio {got}",
+    ),
+    "error.argument.scenario": (
+        "{function}() takes a Scenario (from cdsim.load_scenario), got {got}",
+        "{function}() recebe um Scenario (de cdsim.load_scenario), veio {got}",
+    ),
+    "error.argument.count": (
+        "{name} must be at least {minimum}, as a whole number; got {got}",
+        "{name} deve ser pelo menos {minimum}, como número inteiro; veio {got}",
+    ),
+    "error.argument.seed": (
+        "{name} must be a whole number >= 0, got {got}",
+        "{name} deve ser um número inteiro >= 0, veio {got}",
+    ),
+    "error.argument.jobs": (
+        "jobs must be None (every core) or a whole number of at least 1, got {got}",
+        "jobs deve ser None (todos os núcleos) ou um número inteiro de pelo menos 1, veio {got}",
+    ),
+    "error.argument.band_source": (
+        "band_source must be one of: {allowed}; got {got}",
+        "band_source deve ser um de: {allowed}; veio {got}",
+    ),
+    "error.argument.progress": (
+        "progress must be None or a function called as progress(done, total), got {got}",
+        "progress deve ser None ou uma função chamada como progress(done, total), veio {got}",
+    ),
+    "error.argument.practices_text": (
+        "practices must be a list of names, like [{got}], not the text {got}",
+        "practices deve ser uma lista de nomes, como [{got}], não o texto {got}",
+    ),
+    "error.argument.practices_type": (
+        "practices must be a list of practice names, got {got}",
+        "practices deve ser uma lista de nomes de práticas, veio {got}",
+    ),
+    "error.argument.practice_unknown": (
+        "unknown practice {got}; expected one of: {allowed}",
+        "prática desconhecida {got}; esperado um de: {allowed}",
+    ),
+    "error.argument.no_practice": (
+        "choose at least one practice",
+        "escolha pelo menos uma prática",
+    ),
+    "error.argument.max_changes": (
+        "max_changes must be None (the limit of docs/reliability.md) or a whole number of at "
+        "least 1, got {got}",
+        "max_changes deve ser None (o limite de docs/reliability.md) ou um número inteiro de "
+        "pelo menos 1, veio {got}",
+    ),
+    "error.argument.env_max_changes": (
+        "the environment variable CDSIM_MAX_CHANGES must be a whole number of at least 1, "
+        "got {got}",
+        "a variável de ambiente CDSIM_MAX_CHANGES deve ser um número inteiro de pelo menos 1, "
+        "veio {got}",
+    ),
+    "error.sweep.vary_type": (
+        "vary must be a mapping of dotted keys to lists of values, like "
+        "{{'build.runners': [1, 2, 4]}}; got {got}",
+        "vary deve ser um mapeamento de chaves com pontos para listas de valores, como "
+        "{{'build.runners': [1, 2, 4]}}; veio {got}",
+    ),
+    "error.sweep.no_key": ("give at least one key to vary", "dê pelo menos uma chave para variar"),
+    "error.sweep.no_values": (
+        "vary {key!r}: give at least one value to try",
+        "vary {key!r}: dê pelo menos um valor para testar",
+    ),
+    "error.sweep.values_type": (
+        "vary {key!r}: give a list of values, like [1, 2, 4], not {got}",
+        "vary {key!r}: dê uma lista de valores, como [1, 2, 4], não {got}",
+    ),
+    "error.sweep.one_field": (
+        "vary one value at a time: {key!r} got {got}; vary a single field, such as "
+        "'{key}.mean_hours'",
+        "varie um valor por vez: {key!r} recebeu {got}; varie um único campo, como "
+        "'{key}.mean_hours'",
+    ),
+    # errors: too much work (cdsim.workload); numbers are grouped by spaces: 26 400 000
+    "error.workload.run": (
+        "{source}: one {practice} run would be worth about {work} changes of work ({cause}), "
+        "more than one run may ({run_limit}: a run keeps its changes in memory and runs on "
+        "one core). To fix it: {fix}; {how}",
+        "{source}: uma execução de {practice} equivaleria a cerca de {work} mudanças de "
+        "trabalho ({cause}), mais do que uma execução pode ({run_limit}: uma execução guarda "
+        "suas mudanças na memória e roda num só núcleo). Para resolver: {fix}; {how}",
+    ),
+    "error.workload.total": (
+        "this {what} would be worth about {work} changes of work in {runs} runs (the biggest "
+        "run: {cause}), more than the limit of {limit} (about {minutes} minutes of one core). "
+        "To fix it: use fewer replications or fewer values to vary, or {fix}; {how}",
+        "este {what} equivaleria a cerca de {work} mudanças de trabalho em {runs} execuções "
+        "(a maior execução: {cause}), mais que o limite de {limit} (cerca de {minutes} minutos de "
+        "um núcleo). Para resolver: use menos replicações ou menos valores para variar, ou "
+        "{fix}; {how}",
+    ),
+    "error.workload.runs": (
+        "this {what} asks for {runs} runs: starting them alone is worth about {work} "
+        "changes, more than the limit of {limit}. Use fewer replications or fewer values to "
+        "vary; {how}",
+        "este {what} pede {runs} execuções: só iniciá-las equivale a cerca de {work} "
+        "mudanças, mais que o limite de {limit}. Use menos replicações ou menos valores para "
+        "variar; {how}",
+    ),
+    "error.workload.how": (
+        "or raise the limit with --max-changes N (command line), max_changes=N (Python) or "
+        "the environment variable CDSIM_MAX_CHANGES=N",
+        "ou aumente o limite com --max-changes N (linha de comando), max_changes=N (Python) "
+        "ou a variável de ambiente CDSIM_MAX_CHANGES=N",
+    ),
+    "error.workload.fix.changes": (
+        "shorten days, or use fewer developers or commits_per_day",
+        "encurte days, ou use menos developers ou commits_per_day",
+    ),
+    "error.workload.fix.flaky": ("lower build.flaky_probability", "reduza build.flaky_probability"),
+    "error.workload.fix.release": (
+        "release less often (a larger release.every_days)",
+        "faça releases menos frequentes (release.every_days maior)",
+    ),
+    "error.workload.fix.board": (
+        "list fewer approval.board_times",
+        "liste menos approval.board_times",
+    ),
+    "error.workload.why.changes": (
+        "{changes} commits: {developers} developers x {commits} a day over {days} days",
+        "{changes} commits: {developers} desenvolvedores x {commits} por dia em {days} dias",
+    ),
+    "error.workload.why.flaky": (
+        "build.flaky_probability = {p}: each change is built about {builds} times",
+        "build.flaky_probability = {p}: cada mudança passa por cerca de {builds} builds",
+    ),
+    "error.workload.why.release": (
+        "release.every_days = {every}: about {cuts} release cuts",
+        "release.every_days = {every}: cerca de {cuts} cortes de release",
+    ),
+    "error.workload.why.board": (
+        "{times} change board meetings a week",
+        "{times} reuniões do comitê de mudanças por semana",
+    ),
+    # errors: the result folder (cdsim.output); {label} is the option, like --out
+    "error.output.empty": (
+        "{label} is empty: name the result folder (an unset shell variable, maybe?)",
+        "{label} está vazio: dê o nome da pasta de resultado (uma variável de shell vazia?)",
+    ),
+    "error.output.not_folder": (
+        "{label} {folder!r}: exists and is not a folder",
+        "{label} {folder!r}: existe e não é uma pasta",
+    ),
+    "error.output.parent_file": (
+        "{label} {folder!r}: {path!r} is a file, not a folder",
+        "{label} {folder!r}: {path!r} é um arquivo, não uma pasta",
+    ),
+    "error.output.dangling_link": (
+        "{label} {folder!r}: is a link to {path!r}, which does not exist; create that folder, "
+        "or choose another {label}",
+        "{label} {folder!r}: é um link para {path!r}, que não existe; crie essa pasta, ou "
+        "escolha outro {label}",
+    ),
+    "error.output.cannot_create": (
+        "{label} {folder!r}: cannot create {path!r} ({reason})",
+        "{label} {folder!r}: não é possível criar {path!r} ({reason})",
+    ),
+    "error.output.cannot_write_in": (
+        "{label} {folder!r}: cannot write in {path!r} ({reason})",
+        "{label} {folder!r}: não é possível escrever em {path!r} ({reason})",
+    ),
+    "error.output.cannot_write": (
+        "{label} {folder!r}: cannot write in this folder ({reason})",
+        "{label} {folder!r}: não é possível escrever nesta pasta ({reason})",
+    ),
+    "error.output.name_too_long": (
+        "{label} {folder!r}: the name is too long for this file system ({reason}); choose a "
+        "shorter {label}",
+        "{label} {folder!r}: o nome é longo demais para este sistema de arquivos ({reason}); "
+        "escolha um {label} mais curto",
+    ),
+    "error.output.no_space": (
+        "{label} {folder!r}: the disk is full ({reason}); nothing was written and an earlier "
+        "result is as it was. Free some space (--no-charts writes much less), or choose "
+        "another {label}",
+        "{label} {folder!r}: o disco está cheio ({reason}); nada foi escrito e um resultado "
+        "anterior ficou como estava. Libere espaço (--no-charts escreve bem menos), ou "
+        "escolha outro {label}",
+    ),
+    "error.output.failed": (
+        "{label} {folder!r}: the result cannot be written ({reason}); an earlier result is "
+        "as it was",
+        "{label} {folder!r}: o resultado não pode ser escrito ({reason}); um resultado "
+        "anterior ficou como estava",
+    ),
+    "error.output.move_failed": (
+        "{label} {folder!r}: the result could not be moved in ({reason}); the earlier result "
+        "is as it was",
+        "{label} {folder!r}: o resultado não pôde ser movido para a pasta ({reason}); o "
+        "resultado anterior ficou como estava",
+    ),
+    "error.output.conflict": (
+        "{label} {folder!r}: holds {names}, which no earlier cdsim result wrote there (your "
+        "own file?); cdsim does not replace it: move it away, or choose another {label}",
+        "{label} {folder!r}: contém {names}, que nenhum resultado anterior do cdsim escreveu "
+        "(um arquivo seu?); o cdsim não o substitui: mova-o, ou escolha outro {label}",
+    ),
+    "error.output.conflicts": (
+        "{label} {folder!r}: holds {names}, which no earlier cdsim result wrote there (your "
+        "own files?); cdsim does not replace them: move them away, or choose another {label}",
+        "{label} {folder!r}: contém {names}, que nenhum resultado anterior do cdsim escreveu "
+        "(arquivos seus?); o cdsim não os substitui: mova-os, ou escolha outro {label}",
+    ),
+    "error.output.more_names": ("{names} and {n} more", "{names} e mais {n}"),
+    "error.output.format": (
+        "unknown table format {got}; use one of: {allowed}",
+        "formato de tabela desconhecido {got}; use um de: {allowed}",
+    ),
+    "error.output.parquet": (
+        "--format parquet needs pyarrow or fastparquet, and neither is installed "
+        "(pip install pyarrow); use --format csv",
+        "--format parquet precisa de pyarrow ou fastparquet, e nenhum está instalado "
+        "(pip install pyarrow); use --format csv",
     ),
     # cdsim explorer: serving the explorer as a web page (cdsim/webapp/)
     "webapp.error": ("Error: {message}", "Erro: {message}"),

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 
 from cdsim.errors import UnknownPracticeError
 
+_MAX_SHOWN = 60
+
 PRACTICES: tuple[str, ...] = ("integration", "delivery", "deployment")
 """The three practices, in the order every table and chart uses: Continuous Integration
 only (the baseline), Continuous Delivery, Continuous Deployment."""
@@ -20,20 +22,25 @@ def check_practice(name: object) -> str:
     if isinstance(name, str) and name in PRACTICES:
         return name
     raise UnknownPracticeError(
-        f"unknown practice {name!r}; expected one of: {', '.join(PRACTICES)}"
+        "error.argument.practice_unknown", got=_shown(name), allowed=", ".join(PRACTICES)
     )
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 3] + "..."
 
 
 def check_practices(names: Iterable[str]) -> tuple[str, ...]:
     """The chosen practices in canonical order; refuses unknown names, a bare string
     (``"delivery"`` is not a list of practices) and an empty choice."""
     if isinstance(names, str):
-        raise UnknownPracticeError(
-            f"practices must be a list of names, like [{names!r}], not the text {names!r}"
-        )
+        raise UnknownPracticeError("error.argument.practices_text", got=_shown(names))
+    if isinstance(names, bytes) or not isinstance(names, Iterable):
+        raise UnknownPracticeError("error.argument.practices_type", got=_shown(names))
     chosen = {check_practice(name) for name in names}
     if not chosen:
-        raise UnknownPracticeError("choose at least one practice")
+        raise UnknownPracticeError("error.argument.no_practice")
     return tuple(p for p in PRACTICES if p in chosen)
 
 

@@ -8,17 +8,24 @@ from __future__ import annotations
 
 import copy
 import difflib
+import numbers
+import os
 import tomllib
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
-from cdsim.errors import ScenarioError
+from cdsim.errors import ArgumentError, ScenarioError
+from cdsim.i18n.core import Text
+from cdsim.scenario.messages import describe, known_keys, short, shown, unknown_key
 from cdsim.scenario.schema import Duration, ScenarioModel
 from cdsim.scenario.toml_writer import dumps as toml_dumps
+
+MAX_FILE_BYTES = 1024 * 1024
+"""A scenario file larger than this (1 MB) is refused unread: a scenario is a few KB."""
 
 
 def data_dir() -> Path:
@@ -54,10 +61,13 @@ class Scenario:
         Where it came from (a preset name or a file path), used in error messages.
     """
 
-    def __init__(self, values: dict[str, Any], source: str, origin: str | None = None) -> None:
+    def __init__(
+        self, values: dict[str, Any], source: str | Text, origin: str | None = None
+    ) -> None:
         self._values = values
-        self.source = source
-        self.origin = origin or source  # the preset or file it was loaded from
+        self._source = source
+        self.source = str(source)
+        self.origin = origin or self.source  # the preset or file it was loaded from
         self.model = _validate(values, source)
 
     @property
@@ -87,9 +97,9 @@ class Scenario:
 
     def get(self, dotted_key: str) -> Any:
         node: Any = self._values
-        for part in dotted_key.split("."):
+        for part in str(dotted_key).split("."):
             if not isinstance(node, dict) or part not in node:
-                raise ScenarioError(_unknown_key_message(self.source, dotted_key, self._values))
+                raise ScenarioError(unknown_key(self._source, str(dotted_key)))
             node = node[part]
         return copy.deepcopy(node)
 
@@ -98,13 +108,20 @@ class Scenario:
 
         Setting ``approval.delay.mean_hours`` replaces the mean (whatever its unit) of that
         duration; setting a duration's ``dist`` to one without ``cv`` drops the ``cv``.
+        numpy numbers are taken as the Python numbers they hold.
         """
+        if not isinstance(values, Mapping):
+            raise ArgumentError("error.argument.mapping", function="with_values", got=shown(values))
+        keys = list(values)
+        for key in keys:
+            if not isinstance(key, str):
+                raise ScenarioError("error.key.not_text", source=self._source, got=shown(key))
         merged = self.to_dict()
-        source = f"{self.origin} (with {', '.join(values)})" if values else self.source
-        for key, value in values.items():
-            _set_dotted(merged, key, value, source)
+        source = _with_label(self.origin, keys) if keys else self._source
+        for key in keys:
+            _set_dotted(merged, key, plain_value(values[key]), source)
         if "description" not in values:
-            note = _changes_note(self._values, merged, values)
+            note = _changes_note(self._values, merged, keys)
             if note:
                 for field, word in (("description", "Changed"), ("description_pt", "Alterado")):
                     text = str(merged.get(field, ""))
@@ -126,7 +143,7 @@ def _get_dotted(values: dict[str, Any], key: str) -> Any:
     return node
 
 
-def _changes_note(before: dict[str, Any], after: dict[str, Any], keys: Mapping[str, Any]) -> str:
+def _changes_note(before: dict[str, Any], after: dict[str, Any], keys: list[str]) -> str:
     """The values that ``with_values`` changed (``build.runners = 3``), which the
     descriptions then mention, so that a scenario written after ``--set build.runners=3``
     does not still describe 2 runners alone."""
@@ -137,21 +154,102 @@ def _changes_note(before: dict[str, Any], after: dict[str, Any], keys: Mapping[s
     )
 
 
-def load_scenario(name_or_path: str | Path = "default") -> Scenario:
-    """A preset by name (``"default"``, ``"classroom"``...) or a ``.toml`` file by path."""
-    text = str(name_or_path)
-    path = Path(text)
-    if path.suffix.lower() == ".toml" or path.exists():
-        return _load_file(path)
-    text = PRESET_ALIASES.get(text, text) if not path.exists() else text
-    if text in preset_names():
-        return _load_file(scenarios_dir() / f"{text}.toml", label=text)
-    hint = difflib.get_close_matches(text, preset_names(), n=1)
-    raise ScenarioError(
-        f"no scenario called {text!r}: not a preset ({', '.join(preset_names())})"
-        + (f"; did you mean {hint[0]!r}?" if hint else "")
-        + " and not a .toml file"
+def _with_label(origin: str, keys: list[str]) -> Text:
+    """``default (with build.runners, days)``; a long list is cut after three keys."""
+    listed = ", ".join(short(key, 40) for key in keys[:3])
+    if len(keys) > 3:
+        listed = Text("error.source.more_keys", {"keys": listed, "n": len(keys) - 3})
+    return Text("error.source.with", {"origin": origin, "keys": listed})
+
+
+def plain_value(value: Any) -> Any:
+    """A value as TOML would give it: numpy scalars and other numbers become int or float,
+    inside lists and tables too."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    if type(value).__module__ == "numpy" and getattr(value, "ndim", None) == 0:
+        return plain_value(value.item())
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, numbers.Real):
+        return float(value)
+    if isinstance(value, Mapping):
+        return {k: plain_value(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain_value(v) for v in value]
+    return value
+
+
+def looks_like_path(text: str) -> bool:
+    """The rule between a preset and a file: an argument with a folder separator, or that
+    ends in ``.toml``, or starts with ``.`` or ``~``, is a path; anything else names a
+    built-in scenario first (``classroom`` is the preset even beside a folder of that
+    name; ``./classroom`` is the file)."""
+    separators = {"/", os.sep} | ({os.altsep} if os.altsep else set())
+    return (
+        any(sep in text for sep in separators)
+        or text.lower().endswith(".toml")
+        or text.startswith((".", "~"))
     )
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return os.path.lexists(path)
+    except (OSError, ValueError):
+        return False
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # a name too long, a NUL byte
+        return False
+
+
+def preset_for(text: object) -> str | None:
+    """The built-in scenario ``text`` names (an old alias too), or None: a path, or no
+    preset of that name."""
+    if not isinstance(text, str) or "\0" in text or looks_like_path(text):
+        return None
+    name = PRESET_ALIASES.get(text, text)
+    return name if name in preset_names() else None
+
+
+def shadowed_file(text: str) -> Path | None:
+    """The file ``text`` would also name, when ``text`` loads a built-in scenario."""
+    return Path(text) if preset_for(text) and _is_file(Path(text)) else None
+
+
+def load_scenario(name_or_path: str | os.PathLike[str] = "default") -> Scenario:
+    """A built-in scenario by name (``"default"``, ``"classroom"``...) or a file by path.
+
+    A :class:`~pathlib.Path` is always a file. A text is a path when it looks like one
+    (:func:`looks_like_path`: ``mine.toml``, ``./classroom``, ``runs/a``); otherwise it
+    names a built-in scenario, or else a file of that name in the current folder.
+    """
+    if isinstance(name_or_path, os.PathLike):
+        return _load_file(Path(name_or_path))
+    if not isinstance(name_or_path, str):
+        raise ArgumentError("error.scenario.not_a_name", got=shown(name_or_path))
+    text = name_or_path
+    if "\0" not in text and looks_like_path(text):
+        path = Path(text).expanduser()
+        preset = Path(text).stem
+        if text == f"{preset}.toml" and preset in preset_names() and not _exists(path):
+            raise ScenarioError("error.file.missing_preset", source=text, preset=preset)
+        return _load_file(path, label=text)
+    name = preset_for(text)
+    if name is not None:
+        return _load_file(scenarios_dir() / f"{name}.toml", label=name)
+    if "\0" not in text and _is_file(Path(text)):
+        return _load_file(Path(text), label=text)
+    close = difflib.get_close_matches(text, preset_names(), n=1)
+    hint = Text("error.hint.did_you_mean", {"suggestion": close[0]}) if close else ""
+    raise ScenarioError(
+        "error.scenario.unknown", name=shown(text)[1:-1], presets=", ".join(preset_names()),
+        hint=hint,
+    )  # fmt: skip
 
 
 def _load_file(path: Path, label: str | None = None, _seen: tuple[str, ...] = ()) -> Scenario:
@@ -162,36 +260,56 @@ def _load_file(path: Path, label: str | None = None, _seen: tuple[str, ...] = ()
         base: dict[str, Any] = {}
     else:
         base_name = base_name or "default"
+        if isinstance(base_name, str):
+            base_name = PRESET_ALIASES.get(base_name, base_name)
         if not isinstance(base_name, str) or base_name not in preset_names():
             raise ScenarioError(
-                f"{source}: key 'base': must name a preset ({', '.join(preset_names())}), "
-                f"got {base_name!r}"
-            )
+                "error.scenario.base", source=source, presets=", ".join(preset_names()),
+                got=shown(base_name),
+            )  # fmt: skip
         if base_name in _seen:
-            raise ScenarioError(f"{source}: key 'base': presets refer to each other in a loop")
+            raise ScenarioError("error.scenario.base_loop", source=source)
         base = _load_file(
             scenarios_dir() / f"{base_name}.toml", base_name, (*_seen, source)
         ).to_dict()
-    merged = _merge(base, raw)
+    try:
+        merged = _merge(base, raw)
+    except RecursionError:
+        raise ScenarioError("error.file.too_deep", source=source) from None
     if base_name is None:
         merged.pop("base", None)
     return Scenario(merged, source)
 
 
 def _read_toml(path: Path, source: str) -> dict[str, Any]:
+    """The TOML of ``path``, read up to :data:`MAX_FILE_BYTES` (so /dev/zero ends)."""
     try:
         with path.open("rb") as handle:
-            return tomllib.load(handle)
+            data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise ScenarioError(f"{source}: no such file") from None
+        raise ScenarioError("error.file.missing", source=source) from None
     except IsADirectoryError:
-        raise ScenarioError(f"{source}: is a folder, not a scenario file") from None
+        raise ScenarioError("error.file.folder", source=source) from None
     except PermissionError:
-        raise ScenarioError(f"{source}: cannot be read (permission denied)") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ScenarioError(f"{source}: not valid TOML: {error}") from None
+        raise ScenarioError("error.file.permission", source=source) from None
+    except OSError as error:
+        reason = Text.of(error.strerror or type(error).__name__)
+        raise ScenarioError("error.file.unreadable", source=source, reason=reason) from None
+    except ValueError:  # a NUL byte in the name
+        raise ScenarioError("error.file.missing", source=source) from None
+    if len(data) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // 1024
+        raise ScenarioError("error.file.too_large", source=source, limit=limit)
+    try:
+        text = data.decode("utf-8-sig")  # a byte-order mark (Windows' Notepad) is no error
     except UnicodeDecodeError:
-        raise ScenarioError(f"{source}: not a text file") from None
+        raise ScenarioError("error.file.not_text", source=source) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ScenarioError("error.file.toml", source=source, detail=Text.of(str(error))) from None
+    except RecursionError:
+        raise ScenarioError("error.file.too_deep", source=source) from None
 
 
 def _is_duration(value: Any) -> bool:
@@ -209,17 +327,27 @@ def _merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _set_dotted(values: dict[str, Any], key: str, value: Any, source: str) -> None:
+def _set_dotted(values: dict[str, Any], key: str, value: Any, source: Text | str) -> None:
+    """Set one dotted key. A key of the schema may be set even when the scenario does not
+    spell it out (its default applies until then)."""
+    if key == "base":
+        raise ScenarioError("error.scenario.base_fixed", source=source)
     parts = key.split(".")
+    if not all(parts):
+        raise ScenarioError(unknown_key(source, key))
+    known = known_keys()
     node = values
     for depth, part in enumerate(parts[:-1]):
         child = node.get(part)
+        if child is None and ".".join(parts[: depth + 1]) in known:
+            child = node[part] = {}
         if not isinstance(child, dict):
-            raise ScenarioError(_unknown_key_message(source, key, values, depth))
+            raise ScenarioError(unknown_key(source, key))
         node = child
     leaf = parts[-1]
-    if leaf not in node and not (_is_duration(node) and leaf in Duration.model_fields):
-        raise ScenarioError(_unknown_key_message(source, key, values, len(parts) - 1))
+    in_duration = _is_duration(node) and leaf in Duration.model_fields
+    if leaf not in node and key not in known and not in_duration:
+        raise ScenarioError(unknown_key(source, key))
     if _is_duration(node):
         if leaf.startswith("mean_"):
             for unit in ("mean_minutes", "mean_hours", "mean_days"):
@@ -228,74 +356,19 @@ def _set_dotted(values: dict[str, Any], key: str, value: Any, source: str) -> No
             node.pop("cv", None)
         if leaf == "dist" and value in ("lognormal", "gamma") and "cv" not in node:
             node["cv"] = 0.5
-    if _is_duration(value) or not isinstance(value, dict):
-        node[leaf] = copy.deepcopy(value)
-    else:
-        node[leaf] = _merge(node.get(leaf, {}), value)
+    try:
+        if _is_duration(value) or not isinstance(value, dict):
+            node[leaf] = copy.deepcopy(value)
+        else:
+            node[leaf] = _merge(
+                node.get(leaf, {}) if isinstance(node.get(leaf), dict) else {}, value
+            )
+    except RecursionError:
+        raise ScenarioError("error.file.too_deep", source=source) from None
 
 
-def _known_keys(model: type[BaseModel], prefix: str = "") -> list[str]:
-    keys = []
-    for name, field in model.model_fields.items():
-        dotted = f"{prefix}{name}"
-        keys.append(dotted)
-        annotation = field.annotation
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            keys.extend(_known_keys(annotation, dotted + "."))
-    return keys
-
-
-def _unknown_key_message(source: str, key: str, values: dict, depth: int | None = None) -> str:
-    known = _known_keys(ScenarioModel)
-    hint = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-    return f"{source}: unknown key {key!r}" + (f"; did you mean {hint[0]!r}?" if hint else "")
-
-
-def _validate(values: dict[str, Any], source: str) -> ScenarioModel:
+def _validate(values: dict[str, Any], source: Text | str) -> ScenarioModel:
     try:
         return ScenarioModel.model_validate(values)
     except ValidationError as error:
-        raise ScenarioError(_format_errors(error, source, values)) from None
-
-
-def _format_errors(error: ValidationError, source: str, values: dict[str, Any]) -> str:
-    lines = []
-    for item in error.errors():
-        loc = [str(p) for p in item["loc"] if not isinstance(p, int)]
-        # pydantic reports unions and literals with extra path parts; keep the key path
-        key = ".".join(p for p in loc if not p.startswith(("function-", "literal[")))
-        kind = item["type"]
-        if kind == "extra_forbidden":
-            lines.append(_unknown_key_message(source, key, values))
-            continue
-        if kind == "missing":
-            lines.append(f"{source}: key {key!r} is missing")
-            continue
-        got = item.get("input")
-        message = item["msg"]
-        if message.startswith("Value error, "):
-            message = message[len("Value error, ") :]
-        shown = "" if isinstance(got, dict) else f" (got {got!r})"
-        where = f"key {key!r}" if key else "scenario"
-        lines.append(f"{source}: {where}: {_plain(message)}{shown}")
-    unique = list(dict.fromkeys(lines))
-    return unique[0] if len(unique) == 1 else "\n".join(unique)
-
-
-def _plain(message: str) -> str:
-    """pydantic's wording, made readable for a teacher."""
-    replacements = {
-        "Input should be greater than or equal to": "must be at least",
-        "Input should be less than or equal to": "must be at most",
-        "Input should be greater than": "must be more than",
-        "Input should be less than": "must be less than",
-        "Input should be a valid integer": "must be a whole number",
-        "Input should be a valid number": "must be a number",
-        "Input should be a valid string": "must be text in quotes",
-        "Input should be a valid list": 'must be a list like ["a", "b"]',
-        "Input should be": "must be",
-    }
-    for old, new in replacements.items():
-        if message.startswith(old):
-            return new + message[len(old) :]
-    return message
+        raise ScenarioError(describe(error, source)) from None
