@@ -27,8 +27,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from cdsim import executors
-from cdsim.errors import InputError, ScenarioError
+from cdsim import arguments, executors, workload
+from cdsim.errors import InputError
+from cdsim.experiments import worker_count
 from cdsim.metrics.definitions import FOUR_KEYS, METRICS
 from cdsim.practices.names import PRACTICES, check_practices
 from cdsim.scenario import Scenario
@@ -199,6 +200,7 @@ def sensitivity(
     progress: Progress | None = None,
     executor: cf.Executor | None = None,
     levels: int = LEVELS,
+    max_changes: int | None = None,
 ) -> Sensitivity:
     """Rank the scenario keys of ``ranges`` (key -> (low, high); default
     :data:`DEFAULT_RANGES`) by how much they move each metric, per practice (module doc).
@@ -206,23 +208,40 @@ def sensitivity(
     Runs ``trajectories * (len(ranges) + 1)`` points (fewer when the design repeats one)
     x practices x replications, on ``executor`` or ``jobs`` local processes, as
     :func:`cdsim.compare` does. Raises :class:`~cdsim.errors.InputError` for a bad range
-    before any run.
+    or argument, and :class:`~cdsim.errors.WorkloadError` for more work than the limit of
+    :mod:`cdsim.workload` (``max_changes`` raises it), before any run.
     """
     if isinstance(trajectories, bool) or not isinstance(trajectories, int) or trajectories < 2:
         raise InputError("error.sensitivity.trajectories", n=trajectories)
-    if replications < 1:
-        raise ScenarioError(f"replications must be at least 1, got {replications}")
+    scenario = arguments.scenario("sensitivity", scenario)
+    replications = arguments.count("replications", replications)
+    seed = arguments.seed("seed", seed)
+    jobs = arguments.jobs(jobs)
+    progress = arguments.progress(progress)
     chosen = check_practices(practices)
     metrics = tuple(dict.fromkeys(metrics))
     unknown = [m for m in metrics if m not in METRICS]
     if unknown:
         raise InputError(f"unknown metric {unknown[0]!r}; metrics: {', '.join(METRICS)}")
     checked = check_ranges(scenario, DEFAULT_RANGES if ranges is None else ranges, levels)
+    limit = workload.max_changes(max_changes)
+    most = trajectories * (len(checked) + 1) * len(chosen) * replications
+    workload.check_minimum(most, limit, "sensitivity")
     design = _design(checked, trajectories, levels, seed)
     points = list(dict.fromkeys(_point_values(checked, row) for row in design))
     index = {values: i for i, values in enumerate(points)}
     keys = [r.key for r in checked]
     per_point = len(chosen) * replications
+    workload.check(
+        (
+            (scenario.with_values(dict(zip(keys, values, strict=True))), p, replications)
+            for values in points
+            for p in chosen
+        ),
+        limit,
+        "sensitivity",
+        total_runs=len(points) * per_point,
+    )
 
     def tasks():
         for values in points:
@@ -234,7 +253,8 @@ def sensitivity(
     sums = np.zeros((len(points), len(chosen), len(metrics)))
     counts = np.zeros_like(sums)
     total = len(points) * per_point
-    with executors.using(executor, jobs, total) as ex:
+    processes = None if executor is not None else worker_count(jobs, total)
+    with executors.using(executor, processes, total) as ex:
         size, window = executors.chunking(ex, total)
         stream = executors.stream(ex, run_metrics, tasks(), chunksize=size, window=window)
         for done, (i, result) in enumerate(stream, 1):

@@ -128,6 +128,7 @@ def sensitivity_command(
                 metrics=metrics,
                 progress=progress,
                 executor=executor,
+                max_changes=opts.max_changes,
             )
         table = result.table
         out.write_table(table, "sensitivity", opts.fmt)
