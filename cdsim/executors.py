@@ -200,7 +200,8 @@ def open_executor(
     """The executor the command line asks for, closed afterwards.
 
     ``scheduler="tcp://host:8786"``: the Dask cluster there (its workers must run the same
-    cdsim); ``dask=True``: a local Dask cluster of ``jobs`` workers (None: every core);
+    cdsim); ``dask=True``: a local Dask cluster of ``jobs`` workers (None, or more than
+    the cores: one per core);
     otherwise None, for :func:`using` to choose this process or the process pool.
     """
     if not scheduler and not dask:
@@ -219,7 +220,7 @@ def open_executor(
     else:
         with dask_module.config.set(LEAN_DASK):
             cluster = LocalCluster(
-                n_workers=jobs or default_jobs(),
+                n_workers=min(jobs or default_jobs(), default_jobs()),  # one per core at most
                 threads_per_worker=1,
                 processes=True,
                 host="127.0.0.1",

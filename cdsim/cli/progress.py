@@ -60,7 +60,7 @@ def where_text(opts: Options, tasks: int) -> str:
     if opts.scheduler:
         return t("cli.on_scheduler", opts.lang, address=opts.scheduler)
     if opts.dask:
-        workers = count(opts.jobs or default_jobs(), "workers", opts.lang)
+        workers = count(min(opts.jobs or default_jobs(), default_jobs()), "workers", opts.lang)
         return t("cli.on_local_dask", opts.lang, workers=workers)
     return jobs_text(opts.jobs, tasks, opts.lang)
 
