@@ -13,7 +13,9 @@ non-zero exit status, without a traceback.
     │       ├── UnknownPracticeError a practice name that is not one of the three
     │       ├── ArgumentError        an argument of simulate, compare or sweep
     │       └── WorkloadError        more work than cdsim's limit (docs/reliability.md)
-    └── OutputError                  a result folder that cannot be written
+    ├── OutputError                  a result folder that cannot be written
+    └── ExecutionError               runs that could not finish: a worker process or a
+                                     cluster was lost (a sweep keeps what it finished)
 
 Every message is built from the translation table (``error.*`` keys of
 :mod:`cdsim.i18n.texts`): ``str(error)`` is English, ``error.message("pt")`` Brazilian
@@ -107,9 +109,16 @@ class OutputError(CdsimError):
     """A result folder that cannot be written; the message names the folder and why."""
 
 
+class ExecutionError(CdsimError):
+    """Runs that could not finish although the input was good: a worker process died, a
+    Dask worker was killed again and again, the Dask scheduler went away. The command
+    line exits with status 1 and says what was kept (a sweep's finished points)."""
+
+
 __all__ = [
     "ArgumentError",
     "CdsimError",
+    "ExecutionError",
     "InputError",
     "OutputError",
     "ScenarioError",

@@ -7,31 +7,30 @@ Replication r of every practice uses the same random streams (common random numb
 
 from __future__ import annotations
 
-import functools
+import concurrent.futures as cf
 import itertools
 import math
 import multiprocessing
-import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from cdsim import arguments, workload
-from cdsim import workers as workers_module
+from cdsim import arguments, executors, workload
+from cdsim.checkpoint import Checkpoint
 from cdsim.errors import ArgumentError, ScenarioError
-from cdsim.metrics.bands import DEFAULT_SOURCE, classify
-from cdsim.metrics.definitions import BANDED_METRICS, METRICS, metric_kind
-from cdsim.metrics.stats import mean_ci
+from cdsim.executors import default_jobs
+from cdsim.metrics.bands import DEFAULT_SOURCE
+from cdsim.metrics.definitions import BANDED_METRICS, METRICS
+from cdsim.metrics.summary import summarise  # noqa: F401  (also cdsim.experiments.summarise)
 from cdsim.practices.names import PRACTICES, check_practices
 from cdsim.scenario import Scenario
 from cdsim.simulation import Run, run_once
+from cdsim.sweeping import SweepPlan, run_sweep
 
 Progress = Callable[[int, int], None]
-MAX_CHUNK = 3  # runs sent to a worker process at a time
 
 
 @dataclass
@@ -84,10 +83,6 @@ def _one_run_metrics(task: tuple[Scenario, str, int, int]) -> RunSummary:
     return RunSummary(practice, replication, run.metrics(), empty, empty, empty)
 
 
-def default_jobs() -> int:
-    return os.cpu_count() or 1
-
-
 def worker_count(jobs: int | None, tasks: int) -> int:
     """Processes that ``tasks`` runs get: ``jobs`` (None: every core), never more than
     the runs or the cores (more would only compete for them and for memory)."""
@@ -101,40 +96,27 @@ def run_tasks(
     tasks: Sequence[tuple[Scenario, str, int, int]],
     jobs: int | None = None,
     progress: Progress | None = None,
+    executor: cf.Executor | None = None,
     *,
     tables: bool = True,
 ) -> list[RunSummary]:
-    """Run every task, in order of ``tasks``, on ``jobs`` processes (None: all cores).
+    """Run every task and return the results in order of ``tasks``: on ``executor`` when
+    given, else on ``jobs`` local processes (None: all cores; 1: in this process).
 
     With ``tables=False`` only the metrics of each run are kept.
     """
     jobs = arguments.jobs(jobs)
     one = _one_run if tables else _one_run_metrics
-    results: list[RunSummary] = []
-    workers = worker_count(jobs, len(tasks))
-    if workers == 1:
-        for done, task in enumerate(tasks, 1):
-            results.append(one(task))
+    results: list[RunSummary | None] = [None] * len(tasks)
+    workers = len(tasks) if executor is not None else worker_count(jobs, len(tasks))
+    with executors.using(executor, workers, len(tasks)) as ex:
+        size, window = executors.chunking(ex, len(tasks))
+        stream = executors.stream(ex, one, tasks, chunksize=size, window=window)
+        for done, (index, result) in enumerate(stream, 1):
+            results[index] = result
             if progress:
                 progress(done, len(tasks))
-        return results
-    # Runs go to the workers a few at a time (fewer round trips between processes), but
-    # in at least two chunks per worker, so that the work left at the end stays shared.
-    chunksize = max(1, min(MAX_CHUNK, len(tasks) // (2 * workers)))
-    # Workers die with this process and are stopped, not waited for, if it is interrupted
-    # (Ctrl-C, SIGTERM) or fails: see cdsim/workers.py.
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=workers_module.init_worker)
-    try:
-        guarded = functools.partial(workers_module.guarded, one)
-        for done, result in enumerate(pool.map(guarded, tasks, chunksize=chunksize), 1):
-            results.append(result)
-            if progress:
-                progress(done, len(tasks))
-    except BaseException:
-        workers_module.stop(pool)
-        raise
-    pool.shutdown(wait=True)
-    return results
+    return results  # type: ignore[return-value]
 
 
 def compare(
@@ -146,12 +128,16 @@ def compare(
     progress: Progress | None = None,
     band_source: str = DEFAULT_SOURCE,
     max_changes: int | None = None,
+    executor: cf.Executor | None = None,
 ) -> Comparison:
     """Run ``scenario`` under each practice, ``replications`` times, and summarise.
 
     Every argument is checked before the first run (:class:`~cdsim.errors.ArgumentError`),
     and work beyond the limit of :mod:`cdsim.workload` is refused
     (:class:`~cdsim.errors.WorkloadError`; ``max_changes`` raises the limit).
+    ``executor``: any :class:`concurrent.futures.Executor` to run on (a Dask client's
+    ``get_executor(pure=False)``...; never shut down here); default: ``jobs`` local
+    processes.
     """
     scenario = arguments.scenario("compare", scenario)
     replications = arguments.count("replications", replications)
@@ -164,7 +150,7 @@ def compare(
     runs = len(chosen) * replications
     workload.check([(scenario, p, replications) for p in chosen], limit, "compare", total_runs=runs)
     tasks = [(scenario, practice, seed, r) for practice in chosen for r in range(replications)]
-    results = run_tasks(tasks, jobs, progress)
+    results = run_tasks(tasks, jobs, progress, executor)
     return _assemble(scenario, seed, replications, chosen, results, band_source)
 
 
@@ -188,38 +174,6 @@ def runs_table(results: list[RunSummary]) -> pd.DataFrame:
         for r in results
     ]
     return pd.DataFrame(rows, columns=["practice", "replication", *METRICS])
-
-
-def summarise(
-    runs: pd.DataFrame,
-    by: Sequence[str] = ("practice",),
-    band_source: str = DEFAULT_SOURCE,
-) -> pd.DataFrame:
-    """Mean and 95% CI of every metric per group; DORA band for the four keys."""
-    rows = []
-    for keys, group in runs.groupby(list(by), sort=False):
-        keys = keys if isinstance(keys, tuple) else (keys,)
-        for metric in METRICS:
-            mean, low, high, n = mean_ci(group[metric])
-            # every metric is >= 0, and rates are <= 1: the interval is clipped to that
-            low = max(low, 0.0)
-            if metric_kind(metric) == "fraction":
-                high = min(high, 1.0)
-            band = classify(metric, mean, band_source) if metric in BANDED_METRICS else ""
-            rows.append(
-                {
-                    **dict(zip(by, keys, strict=True)),
-                    "metric": metric,
-                    "mean": mean,
-                    "ci_low": low,
-                    "ci_high": high,
-                    "n": n,
-                    "band": band,
-                }
-            )
-    table = pd.DataFrame(rows, columns=[*by, "metric", "mean", "ci_low", "ci_high", "n", "band"])
-    table.attrs["band_source"] = band_source  # which published table the bands come from
-    return table
 
 
 def _assemble(scenario, seed, replications, chosen, results, band_source) -> Comparison:
@@ -247,34 +201,29 @@ def sweep(
     progress: Progress | None = None,
     band_source: str = DEFAULT_SOURCE,
     max_changes: int | None = None,
+    executor: cf.Executor | None = None,
+    checkpoint: str | None = None,
 ) -> pd.DataFrame:
     """Every combination of the ``vary`` values, under each practice, replicated.
 
     Returns one tidy table: the varied keys, ``practice``, ``metric``, ``mean``,
     ``ci_low``, ``ci_high``, ``n``, ``band``. Every point uses the same seed (common random
     numbers across the grid too). Arguments, every point of the grid and the work are
-    checked before the first run, as in :func:`compare`.
+    checked before the first run, as in :func:`compare`. Runs are streamed
+    (:mod:`cdsim.sweeping`): each keeps only its metrics, and memory stays flat in the
+    number of runs. ``executor`` as in :func:`compare`. ``checkpoint``: a folder where
+    finished points are kept, so that the same call after an interruption resumes (the
+    folder is removed at the end).
     """
-    scenario = arguments.scenario("sweep", scenario)
-    seed = arguments.seed("seed", seed)
     jobs = arguments.jobs(jobs)
     progress = arguments.progress(progress)
-    band_source = arguments.band_source(band_source)
-    keys, grid, points, replications, chosen = _plan_sweep(
-        scenario, vary, replications, practices, max_changes
-    )
-    tasks = [
-        (point, practice, seed, r)
-        for point in points
-        for practice in chosen
-        for r in range(replications)
-    ]
-    results = run_tasks(tasks, jobs, progress, tables=False)
-    table = runs_table(results)
-    per_point = len(chosen) * replications
-    for i, key in enumerate(keys):
-        table.insert(i, key, [values[i] for values in grid for _ in range(per_point)])
-    return summarise(table, by=(*keys, "practice"), band_source=band_source)
+    plan = plan_sweep(scenario, vary, replications, seed, practices, band_source, max_changes)
+    store = Checkpoint(checkpoint, plan.identity()) if checkpoint is not None else None
+    workers = None if executor is not None else worker_count(jobs, plan.runs)
+    table = run_sweep(plan, executor=executor, jobs=workers, progress=progress, checkpoint=store)
+    if store is not None:
+        store.remove()
+    return table
 
 
 def check_work(
@@ -290,10 +239,10 @@ def check_work(
     the practices, checked."""
     scenario = arguments.scenario("compare" if vary is None else "sweep", scenario)
     if vary is not None:
-        _, _, _, replications, chosen = _plan_sweep(
-            scenario, vary, replications, practices, max_changes
+        plan = plan_sweep(
+            scenario, vary, replications, practices=practices, max_changes=max_changes
         )
-        return replications, chosen
+        return plan.replications, plan.practices
     replications = arguments.count("replications", replications)
     chosen = check_practices(practices)
     limit = workload.max_changes(max_changes)
@@ -302,23 +251,46 @@ def check_work(
     return replications, chosen
 
 
-def _plan_sweep(scenario, vary, replications, practices, max_changes):
-    """The grid of a sweep and its points, every value and the work checked."""
+def plan_sweep(
+    scenario: Scenario,
+    vary: Mapping[str, Sequence[Any]],
+    replications: int = 5,
+    seed: int = 1,
+    practices: Iterable[str] = PRACTICES,
+    band_source: str = DEFAULT_SOURCE,
+    max_changes: int | None = None,
+) -> SweepPlan:
+    """The plan of a :func:`sweep`: every argument, every point of the grid and the work
+    checked, before any run. The points are made one at a time (and again when they
+    run): a big grid is never held as scenarios in memory."""
+    scenario = arguments.scenario("sweep", scenario)
+    seed = arguments.seed("seed", seed)
+    band_source = arguments.band_source(band_source)
     replications = arguments.count("replications", replications)
     chosen = check_practices(practices)
     limit = workload.max_changes(max_changes)
     keys, lists = _grid_axes(scenario, vary)
     runs = math.prod(len(values) for values in lists) * len(chosen) * replications
     workload.check_minimum(runs, limit, "sweep")
-    grid = list(itertools.product(*lists))
-    points = [scenario.with_values(dict(zip(keys, values, strict=True))) for values in grid]
+    points = (
+        scenario.with_values(dict(zip(keys, values, strict=True)))
+        for values in itertools.product(*lists)
+    )
     workload.check(
         ((point, p, replications) for point in points for p in chosen),
         limit,
         "sweep",
         total_runs=runs,
     )
-    return keys, grid, points, replications, chosen
+    return SweepPlan(
+        scenario=scenario,
+        keys=tuple(keys),
+        values=tuple(tuple(values) for values in lists),
+        replications=replications,
+        seed=seed,
+        practices=chosen,
+        band_source=band_source,
+    )
 
 
 def _grid_axes(scenario: Scenario, vary: Any) -> tuple[list[str], list[list[Any]]]:

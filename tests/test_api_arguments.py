@@ -171,17 +171,20 @@ def test_more_jobs_than_cores_start_no_more_processes_than_cores():
 
 
 def test_a_sweep_keeps_no_tables(small, monkeypatch):
+    """A sweep's runs send back their metrics only (cdsim/sweeping.py): no table."""
+    from cdsim import sweeping
+
     seen = []
-    real = experiments._one_run_metrics
+    real = sweeping.run_metrics
 
     def spy(task):
-        summary = real(task)
-        seen.append(len(summary.changes))
-        return summary
+        metrics = real(task)
+        seen.append(type(metrics))
+        return metrics
 
-    monkeypatch.setattr(experiments, "_one_run_metrics", spy)
+    monkeypatch.setattr(sweeping, "run_metrics", spy)
     cdsim.sweep(small, {"build.runners": [1, 2]}, replications=1, jobs=1, practices=["delivery"])
-    assert seen == [0, 0]
+    assert seen == [dict, dict]
 
 
 def test_a_progress_function_of_the_wrong_shape_is_refused_up_front(small, no_runs):

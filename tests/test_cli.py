@@ -38,7 +38,7 @@ from cdsim.scenario.loader import scenarios_dir
 matplotlib.use("Agg")
 
 SMALL = ["--set", "days=15", "--set", "warmup_days=2", "--replications", "2"]
-TABLE_FILES = ["summary.csv", "runs.csv", "changes.csv", "deployments.csv", "incidents.csv"]
+TABLE_FILES = ["summary.csv", "runs.csv", "deployments.csv", "incidents.csv"]  # --tables standard
 # The installed command: the script beside this Python (a venv's or pyenv's bin folder).
 _EXE = shutil.which("cdsim", path=os.path.dirname(sys.executable)) or shutil.which("cdsim")
 if _EXE is None:
@@ -138,6 +138,23 @@ def test_the_report_links_every_chart_and_table_and_shows_the_summary(compared):
         cell = summary_cell(summary, practice, metric)
         assert html.unescape(shown) == ("n/a" if cell.missing else cell.text("en")), metric
     assert "8 developers" in page and "cdsim compare scenario.toml" in page
+
+
+def test_tables_all_adds_changes_and_charts_drawn_in_parallel_are_the_same_bytes(earlier, tmp_path):
+    """--tables all adds changes.csv (and the report links it); charts drawn by two
+    processes (--jobs 2) are byte for byte those drawn by one (the fixture's --jobs 1)."""
+    out = tmp_path / "all"
+    result = cdsim_cmd("compare", *SMALL, "--jobs", "2", "--tables", "all", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    names = {p.name for p in out.iterdir()}
+    assert names - {p.name for p in earlier.iterdir()} == {"changes.csv"}
+    changes = pd.read_csv(out / "changes.csv")
+    assert set(changes["practice"]) == set(cdsim.PRACTICES) and len(changes) > 100
+    assert '"changes.csv"' in (out / "report.html").read_text(encoding="utf-8")
+    assert "--tables all" in (out / "scenario.toml").read_text()
+    for path in earlier.iterdir():
+        if path.suffix in (".png", ".svg", ".csv"):
+            assert path.read_bytes() == (out / path.name).read_bytes(), path.name
 
 
 def test_same_seed_same_bytes_whether_one_or_two_processes(earlier, tmp_path):
@@ -431,7 +448,7 @@ def test_a_crash_while_writing_keeps_the_earlier_result(earlier, tmp_path, monke
     before = snapshot(target)
     differs = {}
 
-    def broken_charts(comparison, folder, lang):
+    def broken_charts(comparison, folder, lang, *args, **kwargs):
         for name in ("summary", "runs", "changes", "deployments", "incidents"):
             fresh = write_table(getattr(comparison, name), tmp_path / f"fresh-{name}")
             differs[name] = fresh.read_bytes() != before[f"{name}.csv"]

@@ -14,6 +14,7 @@ from .frequency import frequency_figure, plot_deploy_frequency, plot_time_to_res
 from .gallery import CHARTS, save_figure, write_gallery
 from .lead_time import plot_lead_time
 from .scorecard import plot_scorecard
+from .sensitivity import plot_sensitivity
 from .sweep import plot_sweep
 from .time_breakdown import plot_time_breakdown, time_breakdown_figure
 
@@ -30,6 +31,7 @@ __all__ = [
     "plot_failure_vs_batch",
     "plot_lead_time",
     "plot_scorecard",
+    "plot_sensitivity",
     "plot_sweep",
     "plot_time_breakdown",
     "plot_time_to_restore",

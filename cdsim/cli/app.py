@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import click
 
 import cdsim
-from cdsim.errors import CdsimError
+from cdsim.errors import CdsimError, ExecutionError
 from cdsim.i18n import language_from_environment, normalize_lang, t
 
 EXIT_OK = 0
@@ -76,12 +76,22 @@ class BadInput(click.ClickException):
         click.echo(text, file=file or sys.stderr)
 
 
+class RunFailed(BadInput):
+    """Runs that could not finish (a worker or a cluster lost): one message, exit 1."""
+
+    exit_code = EXIT_ERROR
+
+
 class CdsimGroup(click.Group):
-    """Turns the engine's and the output folder's errors into bad-input messages."""
+    """Turns the engine's and the output folder's errors into messages: bad input (exit
+    2), or runs that could not finish (exit 1), in the language of ``--lang``."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except ExecutionError as error:
+            lang = ctx.meta.get(LANG_KEY) or message_language(sys.argv[1:])
+            raise RunFailed(error.message(lang), lang) from None
         except CdsimError as error:
             lang = ctx.meta.get(LANG_KEY) or message_language(sys.argv[1:])
             raise BadInput(error.message(lang), lang) from None
@@ -97,7 +107,8 @@ Examples:
   cdsim run low --practice delivery --replications 5
   cdsim figure classroom --lang pt
 
-Exit status: 0 success, 2 bad input, 1 unexpected error, 130 interrupted (Ctrl-C),
+Exit status: 0 success, 2 bad input, 1 unexpected error or runs that could not finish
+(a lost worker), 130 interrupted (Ctrl-C),
 143 stopped (SIGTERM), 129 terminal closed (SIGHUP).
 """
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -10,17 +9,26 @@ from typing import Any
 import click
 
 import cdsim
+from cdsim.checkpoint import Checkpoint
 from cdsim.cli import writing
 from cdsim.cli.app import BadInput, cli
 from cdsim.cli.assignments import vary_callback
-from cdsim.cli.options import Options, charts_option, common_options, metric_callback, options_from
-from cdsim.cli.progress import jobs_text, progress_bar, say
+from cdsim.cli.options import (
+    Options,
+    charts_option,
+    common_options,
+    metric_callback,
+    options_from,
+    tables_option,
+)
+from cdsim.cli.progress import executor_for, progress_bar, say, where_text
 from cdsim.cli.scenarios import note_shadowed
-from cdsim.experiments import check_work
+from cdsim.experiments import check_work, plan_sweep
 from cdsim.i18n import count, practice_name, t
 from cdsim.output import OutputFolder
 from cdsim.presentation import summary_text, sweep_text
 from cdsim.presentation.report import sweep_section
+from cdsim.sweeping import run_sweep
 
 
 def load(
@@ -52,11 +60,14 @@ def _run_comparison(scenario, opts: Options, practices: Sequence[str], label: st
             practices=label,
             replications=count(opts.replications, "replications", lang),
             runs=count(total, "runs", lang),
-            jobs=jobs_text(opts.jobs, total, lang),
+            jobs=where_text(opts, total),
             seed=opts.seed,
         ),
     )
-    with progress_bar(opts, "simulating") as progress:
+    with (
+        executor_for(opts) as executor,
+        progress_bar(opts, "simulating") as progress,
+    ):
         return cdsim.compare(
             scenario,
             replications=opts.replications,
@@ -65,6 +76,7 @@ def _run_comparison(scenario, opts: Options, practices: Sequence[str], label: st
             practices=practices,
             progress=progress,
             band_source=opts.bands,
+            executor=executor,
             max_changes=opts.max_changes,
         )
 
@@ -78,13 +90,13 @@ def _compare_and_write(
     command: Sequence[str],
 ) -> None:
     """Simulate, write tables, charts and the scenario as run, print the summary."""
-    expected = writing.comparison_names(opts.fmt, charts, opts.lang)
+    expected = writing.comparison_names(opts.fmt, charts, opts.lang, opts.tables)
     with OutputFolder(opts.out, expected=expected) as out:
         comparison = _run_comparison(sc, opts, practices, label)
-        writing.write_comparison_tables(comparison, out, opts.fmt)
-        if charts:
-            writing.write_charts(comparison, out.folder, opts.lang)
-        again = writing.reproduce_command(command[0], opts, command[1:])
+        with progress_bar(opts, "writing", "file") as progress:
+            writing.write_comparison(comparison, out, opts, charts, progress)
+        extra = [*command[1:], *(["--tables", opts.tables] if opts.tables != "standard" else [])]
+        again = writing.reproduce_command(command[0], opts, extra)
         out.write_text("scenario.toml", writing.scenario_file_text(sc, again, opts.lang))
         kind = "run" if command[0] == "run" else "compare"
         title = {"practice": practice_name(practices[0], opts.lang)} if kind == "run" else None
@@ -120,13 +132,18 @@ Examples:
   cdsim compare mine.toml --set build.runners=4 --set approval.mode=board
   cdsim compare --set days=30 --jobs 1 --seed 7 --lang pt
   cdsim compare --format parquet --quiet
+  cdsim compare --tables all                 # changes.csv too (every change of every run)
+  cdsim compare --dask                       # on a Dask cluster started here
 
-Writes summary.csv, runs.csv, changes.csv, deployments.csv, incidents.csv, every chart
-(PNG and SVG) and scenario.toml (the scenario as run, with the command to reproduce it).
+Writes summary.csv, runs.csv, deployments.csv, incidents.csv (with --tables all also
+changes.csv, about 13 MB for the default), every chart (PNG and SVG, drawn by --jobs
+processes), scenario.toml (the scenario as run, with the command to reproduce it) and
+report.html.
 """
 )
 @click.argument("scenario", default="default")
 @charts_option
+@tables_option
 @common_options(replications=20)
 def compare(scenario: str, charts: bool, **kwargs) -> None:
     """Run SCENARIO under the three practices and compare them (the main job).
@@ -147,6 +164,7 @@ Examples:
   cdsim run default --practice delivery
   cdsim run low --replications 10            # the practice the preset names
   cdsim run mine.toml --practice deployment --set team.developers=20 --out one-run
+  cdsim run default --practice delivery --tables all     # changes.csv too
 
 Practices: integration (CI only, releases on a cadence), delivery (a person approves
 each deploy), deployment (automatic).
@@ -161,6 +179,7 @@ each deploy), deployment (automatic).
     help="The practice to simulate (default: the scenario's own `practice` key).",
 )
 @charts_option
+@tables_option
 @common_options(replications=1)
 def run(scenario: str, practice: str | None, charts: bool, **kwargs) -> None:
     """Run SCENARIO under one practice (by default the one the scenario names); same
@@ -205,60 +224,93 @@ chart per metric (sweep_METRIC_LANG.png and .svg) and scenario.toml.
     help="Metric to chart and print (repeatable; default: the four DORA keys).",
 )
 @charts_option
+@tables_option
+@click.option(
+    "--resume/--no-resume",
+    default=True,
+    show_default=True,
+    help="Go on with an interrupted sweep of the same scenario, grid, replications, seed "
+    "and bands into the same --out (its finished points are kept beside --out); "
+    "--no-resume starts over.",
+)
 @common_options(replications=5)
 def sweep(
-    scenario: str, vary: dict[str, list[Any]], metrics: tuple[str, ...], charts: bool, **kwargs
+    scenario: str,
+    vary: dict[str, list[Any]],
+    metrics: tuple[str, ...],
+    charts: bool,
+    resume: bool,
+    **kwargs,
 ) -> None:
-    """Run SCENARIO over a grid of values, under every practice, replicated."""
+    """Run SCENARIO over a grid of values, under every practice, replicated.
+
+    Each point is kept on disk as soon as its runs are done: an interrupted sweep resumes
+    where it stopped when the same command runs again.
+    """
     opts = options_from(kwargs)
     sc = load(scenario, opts.settings, hint_option="--vary", opts=opts)
-    for key, values in vary.items():  # fail on a bad key or value before simulating
-        for value in values:
-            sc.with_values({key: value})
-    points = math.prod(len(v) for v in vary.values())
-    total = points * len(cdsim.PRACTICES) * opts.replications
-    check_work(sc, opts.replications, max_changes=opts.max_changes, vary=vary)
-    expected = writing.sweep_names(opts.fmt, metrics, charts, opts.lang)
+    plan = plan_sweep(
+        sc, vary, opts.replications, opts.seed, cdsim.PRACTICES, opts.bands, opts.max_changes
+    )
+    checkpoint = Checkpoint.beside(opts.out, plan.identity())
+    lang = opts.lang
+    expected = writing.sweep_names(opts.fmt, metrics, charts, opts.lang, opts.tables)
     with OutputFolder(opts.out, expected=expected) as out:
-        lang = opts.lang
+        finished = len(checkpoint.open(fresh=not resume))
+        if finished:
+            say(opts, t("cli.resuming", lang, done=finished, points=plan.points))
         say(
             opts,
             t(
                 "cli.sweeping",
                 lang,
                 name=sc.name,
-                points=count(points, "points", lang),
-                practices=count(len(cdsim.PRACTICES), "practices", lang),
+                points=count(plan.points, "points", lang),
+                practices=count(len(plan.practices), "practices", lang),
                 replications=count(opts.replications, "replications", lang),
-                runs=count(total, "runs", lang),
-                jobs=jobs_text(opts.jobs, total, lang),
+                runs=count(plan.runs, "runs", lang),
+                jobs=where_text(opts, plan.runs),
                 seed=opts.seed,
             ),
         )
-        with progress_bar(opts, "sweeping") as progress:
-            table = cdsim.sweep(
-                sc,
-                vary=vary,
-                replications=opts.replications,
-                seed=opts.seed,
-                jobs=opts.jobs,
-                progress=progress,
-                band_source=opts.bands,
-                max_changes=opts.max_changes,
-            )
-        out.write_table(table, "sweep", opts.fmt)
-        if charts:
-            writing.write_sweep_charts(table, metrics, out.folder, opts.lang)
+        try:
+            with (
+                executor_for(opts) as executor,
+                progress_bar(opts, "sweeping") as progress,
+            ):
+                table = run_sweep(
+                    plan,
+                    executor=executor,
+                    jobs=opts.jobs,
+                    progress=progress,
+                    checkpoint=checkpoint,
+                    tables=opts.tables == "all",
+                )
+        except (Exception, KeyboardInterrupt):
+            kept = len(checkpoint.finished())
+            if kept:
+                folder = checkpoint.folder
+                say(opts, t("cli.kept", lang, done=kept, points=plan.points, folder=folder))
+            else:
+                checkpoint.remove()
+            raise
+        with progress_bar(opts, "writing", "file") as progress:
+            writing.write_sweep_tables(table, plan, checkpoint, out, opts)
+            if charts:
+                writing.write_sweep_charts(table, metrics, out.folder, opts.lang, progress)
         extra = []
         for key, values in vary.items():
             extra += ["--vary", f"{key}={','.join(writing.toml_literal(v) for v in values)}"]
         for metric in metrics:
             extra += ["--metric", metric]
+        if opts.tables != "standard":
+            extra += ["--tables", opts.tables]
         again = writing.reproduce_command("sweep", opts, extra)
         out.write_text("scenario.toml", writing.scenario_file_text(sc, again, opts.lang))
         section = sweep_section(table, list(vary), metrics, opts.lang)
         writing.write_report(out, "sweep", sc, opts, again, None, sections=[section])
         written = out.commit()
+    checkpoint.remove()
     text = "\n\n".join(sweep_text(table, m, list(vary), opts.lang) for m in metrics)
     _finish(opts, written, text)
 

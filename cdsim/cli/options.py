@@ -13,7 +13,7 @@ import click
 from cdsim.cli.app import LANG_KEY
 from cdsim.cli.assignments import set_callback
 from cdsim.errors import OutputError
-from cdsim.i18n import language_from_environment, normalize_lang
+from cdsim.i18n import language_from_environment, normalize_lang, t
 from cdsim.metrics.bands import DEFAULT_SOURCE
 from cdsim.metrics.bands import sources as band_sources
 from cdsim.metrics.definitions import BANDED_METRICS, METRICS
@@ -70,6 +70,15 @@ def metric_callback(ctx, param, values: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values)) or tuple(BANDED_METRICS)
 
 
+def _scheduler_callback(ctx, param, value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    if "://" not in value:
+        value = f"tcp://{value}"  # host:8786, as dask's own tools accept it
+    return value
+
+
 @dataclass
 class Options:
     """The common options of every simulating command."""
@@ -83,6 +92,9 @@ class Options:
     quiet: bool = False
     fmt: str = "csv"
     bands: str = DEFAULT_SOURCE
+    dask: bool = False
+    scheduler: str | None = None
+    tables: str = "standard"
     max_changes: int | None = None
 
 
@@ -158,6 +170,20 @@ def common_options(replications: int) -> Callable:
                 help="DORA band limits: four-keys, dora-2021 or dora-2023.",
             ),
             click.option(
+                "--dask",
+                is_flag=True,
+                help="Run on a Dask cluster started on this machine (--jobs workers); "
+                'needs pip install "cdsim[dask]". Same numbers as without it.',
+            ),
+            click.option(
+                "--scheduler",
+                default=None,
+                metavar="ADDRESS",
+                callback=_scheduler_callback,
+                help="Run on the Dask cluster whose scheduler is at ADDRESS "
+                "(tcp://host:8786); its workers need the same cdsim. See docs/scaling.md.",
+            ),
+            click.option(
                 "--max-changes",
                 type=click.IntRange(min=1),
                 default=None,
@@ -175,6 +201,8 @@ def common_options(replications: int) -> Callable:
 
 
 def options_from(kwargs: dict[str, Any]) -> Options:
+    if kwargs.get("dask") and kwargs.get("scheduler"):
+        raise click.UsageError(t("error.cli.dask_and_scheduler", kwargs.get("lang", "en")))
     return Options(
         settings=kwargs.pop("settings"),
         replications=kwargs.pop("replications"),
@@ -185,6 +213,9 @@ def options_from(kwargs: dict[str, Any]) -> Options:
         quiet=kwargs.pop("quiet"),
         fmt=kwargs.pop("fmt"),
         bands=kwargs.pop("bands"),
+        dask=kwargs.pop("dask"),
+        scheduler=kwargs.pop("scheduler"),
+        tables=kwargs.pop("tables", "standard"),
         max_changes=kwargs.pop("max_changes"),
     )
 
@@ -194,4 +225,17 @@ charts_option = click.option(
     default=True,
     show_default=True,
     help="Write the charts (--no-charts: tables only, much faster).",
+)
+
+
+TABLE_CHOICES = ("standard", "all")
+
+tables_option = click.option(
+    "--tables",
+    type=click.Choice(TABLE_CHOICES),
+    default="standard",
+    show_default=True,
+    help="Which tables to write. standard: the summary and the small tables; all: also "
+    "every change of every run (changes.csv, about 13 MB for the default comparison; for a "
+    "sweep, every run's metrics and tables). See docs/results.md.",
 )

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 
 import click
 
 from cdsim.cli.options import Options
-from cdsim.experiments import worker_count
+from cdsim.experiments import default_jobs, worker_count
 from cdsim.i18n import count, t
 
 
@@ -53,6 +55,30 @@ def jobs_text(jobs: int | None, tasks: int, lang: str = "en") -> str:
     return count(worker_count(jobs, tasks), "processes", lang)
 
 
-def progress_bar(opts: Options, what: str) -> Progress:
-    """The bar of a simulating command, in the result's language."""
-    return Progress(opts.quiet, t(f"progress.{what}", opts.lang), t("progress.unit", opts.lang))
+def where_text(opts: Options, tasks: int) -> str:
+    """Where the runs go: ``2 processes``, a local Dask cluster, or a Dask scheduler."""
+    if opts.scheduler:
+        return t("cli.on_scheduler", opts.lang, address=opts.scheduler)
+    if opts.dask:
+        workers = count(min(opts.jobs or default_jobs(), default_jobs()), "workers", opts.lang)
+        return t("cli.on_local_dask", opts.lang, workers=workers)
+    return jobs_text(opts.jobs, tasks, opts.lang)
+
+
+@contextlib.contextmanager
+def executor_for(opts: Options) -> Iterator:
+    """The executor ``--dask`` / ``--scheduler`` ask for (None: the process pool), with a
+    status line while a Dask cluster starts or is reached (it takes seconds)."""
+    from cdsim.executors import open_executor
+
+    if opts.dask:
+        say(opts, t("cli.starting_dask", opts.lang))
+    elif opts.scheduler:
+        say(opts, t("cli.connecting", opts.lang, address=opts.scheduler))
+    with open_executor(opts.jobs, opts.scheduler, opts.dask) as executor:
+        yield executor
+
+
+def progress_bar(opts: Options, what: str, unit: str = "unit") -> Progress:
+    """The bar of a simulating (or writing) command, in the result's language."""
+    return Progress(opts.quiet, t(f"progress.{what}", opts.lang), t(f"progress.{unit}", opts.lang))

@@ -17,11 +17,19 @@ from cdsim.output import OutputFolder
 
 IMAGE_FORMATS = ("png", "svg")
 TABLES = ("summary", "runs", "changes", "deployments", "incidents")
+STANDARD_TABLES = ("summary", "runs", "deployments", "incidents")
+"""What ``--tables standard`` (the default) writes: every table but changes.csv, which is
+most of the writing time and of the folder's size (``--tables all`` adds it)."""
 
 
-def comparison_names(fmt: str, charts: bool, lang: str) -> list[str]:
+def comparison_tables(tables: str) -> tuple[str, ...]:
+    return TABLES if tables == "all" else STANDARD_TABLES
+
+
+def comparison_names(fmt: str, charts: bool, lang: str, tables: str = "standard") -> list[str]:
     """The files ``compare`` and ``run`` write (checked against the folder up front)."""
-    names = [f"{table}.{fmt}" for table in TABLES] + ["scenario.toml", "report.html"]
+    names = [f"{table}.{fmt}" for table in comparison_tables(tables)]
+    names += ["scenario.toml", "report.html"]
     if charts:
         from cdsim.charts.gallery import CHARTS
 
@@ -29,11 +37,23 @@ def comparison_names(fmt: str, charts: bool, lang: str) -> list[str]:
     return names
 
 
-def sweep_names(fmt: str, metrics: Sequence[str], charts: bool, lang: str) -> list[str]:
+def sweep_names(
+    fmt: str, metrics: Sequence[str], charts: bool, lang: str, tables: str = "standard"
+) -> list[str]:
     """The files ``sweep`` writes."""
     names = [f"sweep.{fmt}", "scenario.toml", "report.html"]
+    if tables == "all":
+        names += [f"{table}.{fmt}" for table in ("runs", "changes", "deployments", "incidents")]
     if charts:
         names += [f"sweep_{metric}_{lang}.{image}" for metric in metrics for image in IMAGE_FORMATS]
+    return names
+
+
+def sensitivity_names(fmt: str, metrics: Sequence[str], charts: bool, lang: str) -> list[str]:
+    """The files ``sensitivity`` writes."""
+    names = [f"sensitivity.{fmt}", "scenario.toml", "report.html"]
+    if charts:
+        names += [f"sensitivity_{m}_{lang}.{image}" for m in metrics for image in IMAGE_FORMATS]
     return names
 
 
@@ -79,12 +99,40 @@ def _use_agg() -> None:
     matplotlib.use("Agg")  # files only: never open a window
 
 
-def write_charts(comparison, folder: Path, lang: str) -> list[Path]:
-    """Every chart of the gallery, into ``folder``."""
+def write_charts(comparison, folder: Path, lang: str, jobs: int | None = None, **hooks):
+    """Every chart of the gallery, into ``folder``, drawn by up to ``jobs`` processes
+    (:mod:`cdsim.cli.drawing`)."""
     _use_agg()
-    from cdsim.charts.gallery import write_gallery
+    from cdsim.cli.drawing import draw_gallery
 
-    return list(write_gallery(comparison, folder, lang=lang, formats=IMAGE_FORMATS))
+    return draw_gallery(comparison, folder, lang, IMAGE_FORMATS, jobs, **hooks)
+
+
+def write_comparison(comparison, out: OutputFolder, opts: Options, charts: bool, progress):
+    """The tables (``opts.tables``) and, with ``charts``, the charts of a comparison; the
+    tables are written here while the chart processes draw. ``progress(done, total)``
+    counts the files."""
+    from cdsim.charts.gallery import CHARTS
+
+    names = comparison_tables(opts.tables)
+    total = len(names) + (len(CHARTS) * len(IMAGE_FORMATS) if charts else 0)
+    done = 0
+
+    def wrote(n: int = 1) -> None:
+        nonlocal done
+        done += n
+        if progress:
+            progress(done, total)
+
+    def tables() -> None:
+        for name in names:
+            out.write_table(getattr(comparison, name), name, opts.fmt)
+            wrote()
+
+    if not charts:
+        tables()
+        return
+    write_charts(comparison, out.folder, opts.lang, opts.jobs, meanwhile=tables, drawn=wrote)
 
 
 def write_comparison_figure(comparison, folder: Path, lang: str) -> list[Path]:
@@ -95,18 +143,68 @@ def write_comparison_figure(comparison, folder: Path, lang: str) -> list[Path]:
     return _save_figure(CHARTS["comparison"](comparison, lang), folder, "comparison", lang)
 
 
-def write_sweep_charts(table: pd.DataFrame, metrics: Sequence[str], folder: Path, lang: str):
+def write_sweep_charts(
+    table: pd.DataFrame, metrics: Sequence[str], folder: Path, lang: str, progress=None
+):
     _use_agg()
+    import matplotlib.pyplot as plt
+
     from cdsim.charts.sweep import plot_sweep
 
     paths = []
-    for metric in metrics:
-        paths += _save_figure(plot_sweep(table, metric, lang=lang), folder, f"sweep_{metric}", lang)
+    for i, metric in enumerate(metrics, 1):
+        fig = plot_sweep(table, metric, lang=lang)
+        paths += _save_figure(fig, folder, f"sweep_{metric}", lang)
+        plt.close(fig)
+        if progress:
+            progress(i, len(metrics))
     return paths
 
 
-def write_comparison_tables(comparison, out: OutputFolder, fmt: str) -> None:
-    for name in TABLES:
+def write_sensitivity_charts(
+    table: pd.DataFrame, metrics: Sequence[str], folder: Path, lang: str, progress=None
+):
+    """One ranking chart per metric: ``sensitivity_<metric>_<lang>.png`` and ``.svg``."""
+    _use_agg()
+    import matplotlib.pyplot as plt
+
+    from cdsim.charts.sensitivity import plot_sensitivity
+
+    paths = []
+    for i, metric in enumerate(metrics, 1):
+        fig = plot_sensitivity(table, metric, lang=lang)
+        paths += _save_figure(fig, folder, f"sensitivity_{metric}", lang)
+        plt.close(fig)
+        if progress:
+            progress(i, len(metrics))
+    return paths
+
+
+def write_sweep_tables(table: pd.DataFrame, plan, checkpoint, out: OutputFolder, opts: Options):
+    """sweep.csv; with ``--tables all`` also every run's metrics (runs.csv) and tables,
+    copied point by point from the sweep's checkpoint (memory stays that of one point)."""
+    out.write_table(table, "sweep", opts.fmt)
+    if opts.tables != "all":
+        return
+    from cdsim.output import FLOAT_FORMAT
+    from cdsim.sweeping import RUN_TABLES, write_runs
+    from cdsim.sweeping import write_table as write_run_table
+
+    def stream(name: str, write) -> None:
+        path = out.path(f"{name}.csv")
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            write(handle)
+        if opts.fmt != "csv":  # parquet: read back whole (a big sweep wants csv)
+            out.write_table(pd.read_csv(path), name, opts.fmt)
+            path.unlink()
+
+    stream("runs", lambda h: write_runs(plan, checkpoint, h, FLOAT_FORMAT))
+    for name in RUN_TABLES:
+        stream(name, lambda h, n=name: write_run_table(plan, checkpoint, n, h, FLOAT_FORMAT))
+
+
+def write_comparison_tables(comparison, out: OutputFolder, fmt: str, tables: str = "all") -> None:
+    for name in comparison_tables(tables):
         out.write_table(getattr(comparison, name), name, fmt)
 
 

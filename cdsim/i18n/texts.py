@@ -230,6 +230,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.timeline.x": ("Time (days)", "Tempo (dias)"),
     "chart.timeline.x_hours": ("Hours since first commit", "Horas desde o 1º commit"),
     "chart.timeline.y": ("Change (commit order)", "Mudança (ordem de commit)"),
+    "chart.sensitivity.title": (
+        "{metric}: which scenario key matters most?",
+        "{metric}: qual chave do cenário mais importa?",
+    ),
+    "chart.sensitivity.x": (
+        "Mean change of the metric when the key moves across its range (Morris μ*, 95% "
+        "interval)\nsolid: the metric rises as the key grows; hatched: it falls",
+        "Mudança média da métrica quando a chave percorre a sua faixa (μ* de Morris, IC "
+        "95%)\ncheio: a métrica sobe quando a chave cresce; hachurado: ela cai",
+    ),
+    "chart.sensitivity.points": ("{value} pp", "{value} p.p."),
     "chart.scorecard.title": ("DORA scorecard", "Placar DORA"),
     "chart.empty.title": ("Nothing to show", "Nada para mostrar"),
     "chart.empty.changes": (
@@ -419,6 +430,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.title.run": ("cdsim: '{name}' under {practice}", "cdsim: '{name}' com {practice}"),
     "report.title.sweep": ("cdsim: sweep of '{name}'", "cdsim: varredura de '{name}'"),
     "report.title.figure": ("cdsim: the figure for '{name}'", "cdsim: a figura de '{name}'"),
+    "report.title.sensitivity": (
+        "cdsim: which key matters most in '{name}'",
+        "cdsim: qual chave mais importa em '{name}'",
+    ),
     "report.intro": (
         "What a simulated team does under each practice: the same developers and the same "
         "changes, only the way to production differs.",
@@ -442,6 +457,28 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "report.summary": ("Every metric", "Todas as métricas"),
     "report.sweep": ("The sweep, metric by metric", "A varredura, métrica a métrica"),
+    "report.sensitivity": (
+        "Which key matters most, metric by metric",
+        "Qual chave mais importa, métrica a métrica",
+    ),
+    "report.sensitivity.how": (
+        "Morris elementary effects: {trajectories} paths through the ranges below, one key "
+        "changed at a time ({points}, each run {replications} under every practice). "
+        "Effect: how much the metric changes, on average, when the key moves across its "
+        "whole range (μ*); a negative sign: it falls as the key grows.",
+        "Efeitos elementares de Morris: {trajectories} caminhos pelas faixas abaixo, uma "
+        "chave alterada por vez ({points}, cada um rodado {replications} em cada prática). "
+        "Efeito: quanto a métrica muda, em média, quando a chave percorre toda a sua faixa "
+        "(μ*); sinal negativo: ela cai quando a chave cresce.",
+    ),
+    "report.sensitivity.rank": ("rank", "posição"),
+    "report.sensitivity.key": ("scenario key", "chave do cenário"),
+    "report.sensitivity.range": ("range", "faixa"),
+    "report.sensitivity.effect": ("effect (μ*)", "efeito (μ*)"),
+    "report.sensitivity.direction": ("as the key grows", "quando a chave cresce"),
+    "report.sensitivity.up": ("rises", "sobe"),
+    "report.sensitivity.down": ("falls", "cai"),
+    "report.sensitivity.flat": ("no change", "não muda"),
     "report.files": ("The tables (CSV)", "As tabelas (CSV)"),
     "report.footer": (
         "Made by cdsim {version}. Every number on this page comes from the tables beside it.",
@@ -495,6 +532,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Uma métrica contra o valor variado, uma linha por prática; a faixa sombreada é o "
         "IC 95% da média.",
     ),
+    "report.chart.sensitivity": (
+        "One panel per practice: the scenario keys ranked by how much they move this metric "
+        "across their ranges; the longest bar is the knob that matters most.",
+        "Um painel por prática: as chaves do cenário ordenadas por quanto movem esta métrica "
+        "ao longo das suas faixas; a barra mais longa é o botão que mais importa.",
+    ),
     "report.table.summary": (
         "mean, 95% interval and DORA band of every metric, per practice",
         "média, IC 95% e faixa DORA de cada métrica, por prática",
@@ -512,6 +555,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.table.sweep": (
         "mean, 95% interval and band per point, practice and metric",
         "média, IC 95% e faixa por ponto, prática e métrica",
+    ),
+    "report.table.sensitivity": (
+        "the ranking: per practice, metric and key, the Morris μ*, its interval, μ and σ",
+        "a classificação: por prática, métrica e chave, o μ* de Morris, seu intervalo, μ e σ",
     ),
     "report.written": ("Report: {path}", "Relatório: {path}"),
     # the command line (--help stays English)
@@ -551,6 +598,156 @@ TEXTS: dict[str, tuple[str, str]] = {
     "progress.simulating": ("simulating", "simulando"),
     "progress.sweeping": ("sweeping", "varrendo"),
     "progress.unit": ("run", "execução"),
+    "progress.writing": ("writing", "gravando"),
+    "progress.file": ("file", "arquivo"),
+    "progress.sensitivity": ("sensitivity", "sensibilidade"),
+    "cli.starting_dask": (
+        "Starting a local Dask cluster (a few seconds)...",
+        "Iniciando um cluster Dask local (alguns segundos)...",
+    ),
+    "cli.connecting": (
+        "Connecting to the Dask scheduler at {address}...",
+        "Conectando ao scheduler do Dask em {address}...",
+    ),
+    "cli.on_local_dask": (
+        "a local Dask cluster of {workers}",
+        "um cluster Dask local de {workers}",
+    ),
+    "cli.on_scheduler": ("the Dask cluster at {address}", "o cluster Dask em {address}"),
+    "cli.resuming": (
+        "Resuming an interrupted sweep: {done} of {points} points were already finished",
+        "Retomando uma varredura interrompida: {done} de {points} pontos já estavam prontos",
+    ),
+    "cli.kept": (
+        "{done} of {points} points are finished and kept in {folder}; run the same command "
+        "again to go on from there.",
+        "{done} de {points} pontos estão prontos e guardados em {folder}; rode o mesmo "
+        "comando de novo para continuar dali.",
+    ),
+    "cli.sensitivity": (
+        "Sensitivity of '{name}' to {keys}: {points} x {practices} x {replications} "
+        "({runs} on {jobs}, seed {seed})",
+        "Sensibilidade de '{name}' a {keys}: {points} x {practices} x {replications} "
+        "({runs} em {jobs}, semente {seed})",
+    ),
+    "count.workers.one": ("1 worker", "1 worker"),
+    "count.workers.other": ("{n} workers", "{n} workers"),
+    "count.keys.one": ("1 key", "1 chave"),
+    "count.keys.other": ("{n} keys", "{n} chaves"),
+    # runs that could not finish, Dask, a sweep's progress on disk
+    "error.cli.dask_and_scheduler": (
+        "give --dask (a Dask cluster on this machine) or --scheduler ADDRESS (one elsewhere), "
+        "not both",
+        "use --dask (um cluster Dask nesta máquina) ou --scheduler ENDEREÇO (um em outro "
+        "lugar), não os dois",
+    ),
+    "error.executor.pool_lost": (
+        "a worker process stopped before its runs were done (it was killed, or the machine "
+        "ran out of memory)",
+        "um processo de trabalho parou antes de terminar as suas execuções (foi encerrado, "
+        "ou faltou memória na máquina)",
+    ),
+    "error.executor.closed": (
+        "the executor takes no more runs ({reason})",
+        "o executor não aceita mais execuções ({reason})",
+    ),
+    "error.executor.cluster_lost": (
+        "the Dask scheduler went away before the runs were done",
+        "o scheduler do Dask sumiu antes de as execuções terminarem",
+    ),
+    "error.executor.killed_worker": (
+        "a run ended every Dask worker that tried it (Dask gave up after several tries; "
+        "out of memory?)",
+        "uma execução derrubou todos os workers do Dask que a tentaram (o Dask desistiu "
+        "após várias tentativas; falta de memória?)",
+    ),
+    "error.dask.missing": (
+        'Dask is not installed here: pip install "cdsim[dask]"',
+        'o Dask não está instalado aqui: pip install "cdsim[dask]"',
+    ),
+    "error.dask.unreachable": (
+        "cannot reach the Dask scheduler at {address} (tried for {seconds:g} s): is "
+        "`dask scheduler` running there, and is its port open to this machine?",
+        "não foi possível alcançar o scheduler do Dask em {address} (tentei por "
+        "{seconds:g} s): o `dask scheduler` está rodando lá, e a porta está aberta para "
+        "esta máquina?",
+    ),
+    "error.dask.address": (
+        "{address!r} is not a Dask scheduler's address ({reason}); write it like tcp://host:8786",
+        "{address!r} não é o endereço de um scheduler do Dask ({reason}); escreva como "
+        "tcp://host:8786",
+    ),
+    "error.dask.no_workers": (
+        "the Dask scheduler at {address} has no workers; start some with: dask worker {address}",
+        "o scheduler do Dask em {address} não tem workers; inicie alguns com: dask worker "
+        "{address}",
+    ),
+    "error.dask.other_cdsim": (
+        "the Dask worker {worker} does not run this cdsim ({theirs}; here: {mine}); install "
+        "the same cdsim on the scheduler and on every worker (docs/scaling.md)",
+        "o worker do Dask {worker} não roda este cdsim ({theirs}; aqui: {mine}); instale o "
+        "mesmo cdsim no scheduler e em todos os workers (docs/scaling.md)",
+    ),
+    "error.sensitivity.no_keys": (
+        "give at least one range: --range KEY=LOW:HIGH",
+        "dê pelo menos uma faixa: --range CHAVE=MIN:MAX",
+    ),
+    "error.sensitivity.range_format": (
+        "--range {text!r}: write KEY=LOW:HIGH, e.g. build.runners=1:4",
+        "--range {text!r}: escreva CHAVE=MIN:MAX, por exemplo build.runners=1:4",
+    ),
+    "error.sensitivity.twice": (
+        "--range gives {key} twice; give each key once",
+        "--range dá {key} duas vezes; dê cada chave uma vez só",
+    ),
+    "error.sensitivity.not_number": (
+        "{key} is not a number ({value!r}): a range needs a numeric key, such as "
+        "build.runners or approval.delay.mean_hours",
+        "{key} não é um número ({value!r}): uma faixa precisa de uma chave numérica, como "
+        "build.runners ou approval.delay.mean_hours",
+    ),
+    "error.sensitivity.not_finite": (
+        "the range of {key} must have finite ends, got {low} to {high}",
+        "a faixa de {key} precisa de extremos finitos; veio {low} a {high}",
+    ),
+    "error.sensitivity.empty": (
+        "the range of {key} is empty ({low} to {high}): give two different ends",
+        "a faixa de {key} está vazia ({low} a {high}): dê dois extremos diferentes",
+    ),
+    "error.sensitivity.inverted": (
+        "the range of {key} is upside down ({low} to {high}): write the low end first, "
+        "{key}={high}:{low}",
+        "a faixa de {key} está invertida ({low} a {high}): escreva o menor primeiro, "
+        "{key}={high}:{low}",
+    ),
+    "error.sensitivity.integer_ends": (
+        "{key} is a whole number: give whole ends, not {low}:{high}",
+        "{key} é um número inteiro: dê extremos inteiros, não {low}:{high}",
+    ),
+    "error.sensitivity.integer_grid": (
+        "{key} is a whole number and the Morris grid has {levels} levels: the width of its "
+        "range must be a multiple of {step} so that every level is whole; {low}:{high} is "
+        "not, {low}:{suggest} is",
+        "{key} é um número inteiro e a grade de Morris tem {levels} níveis: a largura da "
+        "faixa precisa ser múltipla de {step} para que todo nível seja inteiro; {low}:{high} "
+        "não é, {low}:{suggest} é",
+    ),
+    "error.sensitivity.trajectories": (
+        "trajectories must be a whole number of at least 2, got {n!r}",
+        "trajectories precisa ser um número inteiro de pelo menos 2; veio {n!r}",
+    ),
+    "error.sensitivity.salib_missing": (
+        'SALib is not installed here: pip install "cdsim[sensitivity]"',
+        'o SALib não está instalado aqui: pip install "cdsim[sensitivity]"',
+    ),
+    "error.checkpoint.write": (
+        "cannot keep the sweep's progress in {folder} ({reason})",
+        "não foi possível guardar o progresso da varredura em {folder} ({reason})",
+    ),
+    "error.checkpoint.mismatch": (
+        "{folder} holds the progress of another sweep; remove it or use another --out",
+        "{folder} guarda o progresso de outra varredura; apague-a ou use outro --out",
+    ),
     "count.practices.one": ("1 practice", "1 prática"),
     "count.practices.other": ("{n} practices", "{n} práticas"),
     "count.replications.one": ("1 replication", "1 replicação"),

@@ -45,7 +45,7 @@ pre { padding: 0.6em; overflow-x: auto; white-space: pre-wrap; }
   a { color: inherit; text-decoration: none; } }
 """
 
-TABLE_ORDER = ("summary", "runs", "changes", "deployments", "incidents", "sweep")
+TABLE_ORDER = ("summary", "runs", "changes", "deployments", "incidents", "sweep", "sensitivity")
 
 
 @dataclass
@@ -95,7 +95,7 @@ def _charts_section(page: Page) -> str:
         return f"<h2>{_e(t('report.charts', lang))}</h2><p>{_e(t('report.no_charts', lang))}</p>"
     figures = []
     for name, file in page.charts:
-        kind = "sweep" if name.startswith("sweep_") else name
+        kind = next((k for k in ("sweep", "sensitivity") if name.startswith(f"{k}_")), name)
         how = t(f"report.chart.{kind}", lang)
         figures.append(
             f'<figure id="chart-{_e(name)}"><img src="{_e(file)}" alt="{_e(how)}">'
