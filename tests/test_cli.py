@@ -450,6 +450,8 @@ def test_a_crash_while_writing_keeps_the_earlier_result(earlier, tmp_path, monke
 
     def broken_charts(comparison, folder, lang, *args, **kwargs):
         for name in ("summary", "runs", "changes", "deployments", "incidents"):
+            if f"{name}.csv" not in before:  # changes.csv is written only when asked
+                continue
             fresh = write_table(getattr(comparison, name), tmp_path / f"fresh-{name}")
             differs[name] = fresh.read_bytes() != before[f"{name}.csv"]
         (Path(folder) / "comparison_en.png").write_bytes(b"half a chart")
