@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import concurrent.futures as cf
+import contextlib
 import math
 import os
 
@@ -191,40 +193,51 @@ def test_bad_experiment_settings_are_refused(small):
 # ------------------------------------------------------------ how runs are dispatched
 
 
-class FakePool:
-    """Stands in for ProcessPoolExecutor: runs the tasks in this process, and records how
-    it was asked to (workers, chunk size)."""
+class FakePool(cf.Executor):
+    """Stands in for the local process pool: runs each chunk in this process at once, and
+    records how it was asked to (workers, chunk sizes)."""
 
     made: list[FakePool] = []
 
-    def __init__(self, max_workers, **options):
-        self.max_workers = max_workers
-        self.chunksize = None
+    def __init__(self, max_workers):
+        self._max_workers = max_workers
+        self.chunks: list[int] = []
         FakePool.made.append(self)
 
-    def map(self, function, tasks, chunksize):
-        self.chunksize = chunksize
-        return map(function, tasks)
+    def submit(self, function, fn, chunk):
+        self.chunks.append(len(chunk))
+        future = cf.Future()
+        future.set_result(function(fn, chunk))
+        return future
 
-    def shutdown(self, wait=True):
-        pass
+
+@contextlib.contextmanager
+def fake_local_pool(processes):
+    yield FakePool(processes)
+
+
+def use_fake_pool(monkeypatch, cores):
+    from cdsim import executors, experiments
+
+    FakePool.made = []
+    monkeypatch.setattr(executors, "local_pool", fake_local_pool)
+    monkeypatch.setattr(executors, "default_jobs", lambda: cores)
+    monkeypatch.setattr(experiments, "default_jobs", lambda: cores)
+    return FakePool.made
 
 
 @pytest.fixture
 def fake_pool(monkeypatch):
     from cdsim import experiments
 
-    FakePool.made = []
-    monkeypatch.setattr(experiments, "ProcessPoolExecutor", FakePool)
     monkeypatch.setattr(experiments, "_one_run", lambda task: ("ran", task))
-    monkeypatch.setattr(experiments, "default_jobs", lambda: 16)  # a 16-core machine
-    return FakePool.made
+    return use_fake_pool(monkeypatch, cores=16)  # a 16-core machine
 
 
 @pytest.mark.parametrize(
     ("tasks", "jobs", "workers", "chunksize"),
     [
-        # workers = min(jobs, tasks); chunks of len // (2 workers), between 1 and MAX_CHUNK
+        # workers = min(jobs, tasks, cores); chunks of tasks // (2 workers), 1 to POOL_CHUNK
         (12, 2, 2, 3),
         (10, 2, 2, 2),
         (5, 2, 2, 1),
@@ -238,8 +251,8 @@ def test_parallel_runs_go_to_the_workers_in_chunks(fake_pool, tasks, jobs, worke
     calls = []
     results = run_tasks(list(range(tasks)), jobs, progress=lambda *a: calls.append(a))
     assert results == [("ran", t) for t in range(tasks)]  # in the order of the tasks
-    assert len(fake_pool) == 1
-    assert (fake_pool[0].max_workers, fake_pool[0].chunksize) == (workers, chunksize)
+    assert len(fake_pool) == 1 and fake_pool[0]._max_workers == workers
+    assert max(fake_pool[0].chunks) == chunksize and sum(fake_pool[0].chunks) == tasks
     assert calls == [(done, tasks) for done in range(1, tasks + 1)]
 
 
@@ -254,33 +267,29 @@ def test_one_job_or_one_task_runs_here(fake_pool, tasks, jobs):
 
 
 def test_no_jobs_given_means_every_core_and_never_more(fake_pool, monkeypatch):
-    from cdsim import experiments
+    from cdsim import executors, experiments
 
     monkeypatch.undo()  # the real default_jobs
-    assert experiments.default_jobs() == (os.cpu_count() or 1)
+    assert executors.default_jobs() == (os.cpu_count() or 1)
     monkeypatch.setattr(os, "cpu_count", lambda: None)
-    assert experiments.default_jobs() == 1
-    monkeypatch.setattr(experiments, "ProcessPoolExecutor", FakePool)
+    assert executors.default_jobs() == 1
+    made = use_fake_pool(monkeypatch, cores=3)
     monkeypatch.setattr(experiments, "_one_run", lambda task: ("ran", task))
-    monkeypatch.setattr(experiments, "default_jobs", lambda: 3)
     experiments.run_tasks(list(range(12)), None)
     experiments.run_tasks(list(range(12)), 8)  # more jobs than cores: the cores
-    assert [pool.max_workers for pool in fake_pool] == [3, 3]
+    assert [pool._max_workers for pool in made] == [3, 3]
 
 
 def test_compare_and_sweep_pass_on_jobs_progress_and_bands(monkeypatch, default_scenario):
-    from cdsim import experiments
 
-    FakePool.made = []
-    monkeypatch.setattr(experiments, "ProcessPoolExecutor", FakePool)
-    monkeypatch.setattr(experiments, "default_jobs", lambda: 16)
+    use_fake_pool(monkeypatch, cores=16)
     tiny = default_scenario.with_values({"days": 3.0, "warmup_days": 1.0, "team.developers": 2})
     calls = []
     res = cdsim.compare(
         tiny, replications=2, seed=3, jobs=3, progress=lambda *a: calls.append(a),
         band_source="four-keys", practices=["deployment", "integration"],
     )  # fmt: skip
-    assert FakePool.made[0].max_workers == 3 and calls[-1] == (4, 4)  # 3: not every core
+    assert FakePool.made[0]._max_workers == 3 and calls[-1] == (4, 4)  # 3: not every core
     assert res.practices == ("integration", "deployment")
     assert res.summary.attrs["band_source"] == "four-keys"
     for row in res.summary.itertuples():
@@ -306,7 +315,7 @@ def test_compare_and_sweep_pass_on_jobs_progress_and_bands(monkeypatch, default_
         tiny, {"build.runners": [1, 2]}, replications=2, jobs=3, band_source="dora-2021",
         progress=lambda *a: calls.append(a), practices=["deployment"],
     )  # fmt: skip
-    assert FakePool.made[0].max_workers == 3 and calls[-1] == (4, 4)
+    assert FakePool.made[0]._max_workers == 3 and calls[-1] == (4, 4)
     assert table.attrs["band_source"] == "dora-2021"
     lead = table[table["metric"] == "lead_time_median_hours"]
     assert (
