@@ -25,7 +25,14 @@ from cdsim import cli as cli_module
 from cdsim.charts.gallery import CHARTS
 from cdsim.charts.sweep import plot_sweep, varied_keys
 from cdsim.cli import cli, parse_value, split_values
-from cdsim.output import MANIFEST, TEMP_PREFIX, OutputError, OutputFolder, parquet_engine
+from cdsim.output import (
+    MANIFEST,
+    TEMP_PREFIX,
+    OutputError,
+    OutputFolder,
+    parquet_engine,
+    write_table,
+)
 from cdsim.scenario.loader import scenarios_dir
 
 matplotlib.use("Agg")
@@ -433,16 +440,27 @@ def test_a_new_result_replaces_the_earlier_one_whole_but_not_other_files(earlier
 
 
 def test_a_crash_while_writing_keeps_the_earlier_result(earlier, tmp_path, monkeypatch):
+    """The run crashes after its tables are written and while its charts are: the folder
+    still holds the earlier result, byte for byte. The new run uses another seed, so that
+    each of its tables differs from the earlier one: a table that went straight into the
+    folder (a non-atomic write) would show, instead of overwriting identical bytes."""
     target = copy_of(earlier, tmp_path)
     before = snapshot(target)
+    differs = {}
 
     def broken_charts(comparison, folder, lang, *args, **kwargs):
+        for name in ("summary", "runs", "changes", "deployments", "incidents"):
+            if f"{name}.csv" not in before:  # changes.csv is written only when asked
+                continue
+            fresh = write_table(getattr(comparison, name), tmp_path / f"fresh-{name}")
+            differs[name] = fresh.read_bytes() != before[f"{name}.csv"]
         (Path(folder) / "comparison_en.png").write_bytes(b"half a chart")
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(cli_module.writing, "write_charts", broken_charts)
-    result = invoke("compare", *SMALL, "--jobs", "1", "-o", str(target))
+    result = invoke("compare", *SMALL, "--seed", "2", "--jobs", "1", "-o", str(target))
     assert result.exit_code == 1 and isinstance(result.exception, RuntimeError)
+    assert differs and all(differs.values()), differs  # a half-written result would show
     assert snapshot(target) == before and not leftovers(target, tmp_path)
 
 

@@ -1,6 +1,11 @@
 """Experiments: common random numbers, reproducibility, parallel runs, confidence intervals."""
 
+from __future__ import annotations
+
+import concurrent.futures as cf
+import contextlib
 import math
+import os
 
 import numpy as np
 import pandas as pd
@@ -8,6 +13,7 @@ import pytest
 from scipy import stats
 
 import cdsim
+from cdsim.metrics.bands import classify
 from cdsim.metrics.stats import mean_ci, t_quantile_975
 
 SMALL = {"days": 20.0, "warmup_days": 2.0}
@@ -27,6 +33,64 @@ def test_every_practice_sees_the_same_commits(small):
     pd.testing.assert_frame_equal(tables[0], tables[2])
     other = cdsim.simulate(small, "delivery", seed=6).changes
     assert not np.array_equal(other["commit_hours"][:10], tables[0]["commit_hours"][:10])
+
+
+@pytest.fixture
+def compared(default_scenario):
+    """compare() itself, on a short scenario: 2 replications of the three practices (made
+    per test: mutmut maps a module-scoped fixture's calls to the first test only)."""
+    scenario = default_scenario.with_values({"days": 8.0, "warmup_days": 1.0})
+    return cdsim.compare(scenario, replications=2, seed=5, jobs=1)
+
+
+def run_of(res, table: str, practice: str, replication: int) -> pd.DataFrame:
+    frame = getattr(res, table)
+    rows = frame[(frame["practice"] == practice) & (frame["replication"] == replication)]
+    return rows.drop(columns=["practice", "replication"]).reset_index(drop=True)
+
+
+def test_compare_gives_every_practice_the_same_commits(compared):
+    """Common random numbers through compare: in replication r, every practice sees the
+    same developers, commits, sizes and defects (and the same per-defect detector draws,
+    which show as the same changes caught at build, the first detector of every practice)."""
+    columns = ["change_id", "author", "size_lines", "defect", "commit_hours"]
+    for r in range(compared.replications):
+        runs = {p: run_of(compared, "changes", p, r) for p in cdsim.PRACTICES}
+        first = runs["integration"]
+        assert len(first) > 50
+        for practice in ("delivery", "deployment"):
+            pd.testing.assert_frame_equal(runs[practice][columns], first[columns])
+            caught = runs[practice]["caught_in"] == "build"
+            assert (caught == (first["caught_in"] == "build")).all(), practice
+
+
+def test_compare_replications_are_distinct_runs(compared):
+    """Replication 1 is not replication 0 again: other commits at other times, other
+    metrics, for every practice."""
+    for practice in cdsim.PRACTICES:
+        a = run_of(compared, "changes", practice, 0)
+        b = run_of(compared, "changes", practice, 1)
+        n = min(len(a), len(b))
+        assert not np.allclose(a["commit_hours"][:n], b["commit_hours"][:n]), practice
+        runs = compared.runs[compared.runs["practice"] == practice].set_index("replication")
+        assert runs.loc[0, "lead_time_mean_hours"] != runs.loc[1, "lead_time_mean_hours"]
+
+
+def test_compare_run_r_of_a_practice_is_simulate_with_replication_r(compared):
+    """Each run of compare is (scenario, practice, seed, replication) and nothing else: its
+    metrics and tables are those of simulate(...) called with the same four."""
+    for practice in cdsim.PRACTICES:
+        for r in range(compared.replications):
+            run = cdsim.simulate(compared.scenario, practice, seed=compared.seed, replication=r)
+            row = compared.runs[
+                (compared.runs["practice"] == practice) & (compared.runs["replication"] == r)
+            ]
+            assert len(row) == 1
+            metrics = row.iloc[0][list(cdsim.METRICS)].astype(float)
+            pd.testing.assert_series_equal(metrics, run.metrics(), check_names=False)
+            pd.testing.assert_frame_equal(
+                run_of(compared, "deployments", practice, r), run.deployments
+            )
 
 
 def test_same_seed_same_numbers_serial_or_parallel(small):
@@ -124,3 +188,154 @@ def test_bad_experiment_settings_are_refused(small):
         cdsim.sweep(small, {"build.runnerz": [1, 2]})
     with pytest.raises(cdsim.ScenarioError, match="vary a single field"):
         cdsim.sweep(small, {"approval.delay": [{"dist": "fixed", "mean_hours": 1}]})
+
+
+# ------------------------------------------------------------ how runs are dispatched
+
+
+class FakePool(cf.Executor):
+    """Stands in for the local process pool: runs each chunk in this process at once, and
+    records how it was asked to (workers, chunk sizes)."""
+
+    made: list[FakePool] = []
+
+    def __init__(self, max_workers):
+        self._max_workers = max_workers
+        self.chunks: list[int] = []
+        FakePool.made.append(self)
+
+    def submit(self, function, fn, chunk):
+        self.chunks.append(len(chunk))
+        future = cf.Future()
+        future.set_result(function(fn, chunk))
+        return future
+
+
+@contextlib.contextmanager
+def fake_local_pool(processes):
+    yield FakePool(processes)
+
+
+def use_fake_pool(monkeypatch, cores):
+    from cdsim import executors, experiments
+
+    FakePool.made = []
+    monkeypatch.setattr(executors, "local_pool", fake_local_pool)
+    monkeypatch.setattr(executors, "default_jobs", lambda: cores)
+    monkeypatch.setattr(experiments, "default_jobs", lambda: cores)
+    return FakePool.made
+
+
+@pytest.fixture
+def fake_pool(monkeypatch):
+    from cdsim import experiments
+
+    monkeypatch.setattr(experiments, "_one_run", lambda task: ("ran", task))
+    return use_fake_pool(monkeypatch, cores=16)  # a 16-core machine
+
+
+@pytest.mark.parametrize(
+    ("tasks", "jobs", "workers", "chunksize"),
+    [
+        # workers = min(jobs, tasks, cores); chunks of tasks // (2 workers), 1 to POOL_CHUNK
+        (12, 2, 2, 3),
+        (10, 2, 2, 2),
+        (5, 2, 2, 1),
+        (40, 4, 4, 3),
+        (8, 16, 8, 1),
+    ],
+)
+def test_parallel_runs_go_to_the_workers_in_chunks(fake_pool, tasks, jobs, workers, chunksize):
+    from cdsim.experiments import run_tasks
+
+    calls = []
+    results = run_tasks(list(range(tasks)), jobs, progress=lambda *a: calls.append(a))
+    assert results == [("ran", t) for t in range(tasks)]  # in the order of the tasks
+    assert len(fake_pool) == 1 and fake_pool[0]._max_workers == workers
+    assert max(fake_pool[0].chunks) == chunksize and sum(fake_pool[0].chunks) == tasks
+    assert calls == [(done, tasks) for done in range(1, tasks + 1)]
+
+
+@pytest.mark.parametrize(("tasks", "jobs"), [(6, 1), (1, 4)])
+def test_one_job_or_one_task_runs_here(fake_pool, tasks, jobs):
+    from cdsim.experiments import run_tasks
+
+    calls = []
+    results = run_tasks(list(range(tasks)), jobs, progress=lambda *a: calls.append(a))
+    assert results == [("ran", t) for t in range(tasks)] and fake_pool == []
+    assert calls == [(done, tasks) for done in range(1, tasks + 1)]
+
+
+def test_no_jobs_given_means_every_core_and_never_more(fake_pool, monkeypatch):
+    from cdsim import executors, experiments
+
+    monkeypatch.undo()  # the real default_jobs
+    assert executors.default_jobs() == (os.cpu_count() or 1)
+    monkeypatch.setattr(os, "cpu_count", lambda: None)
+    assert executors.default_jobs() == 1
+    made = use_fake_pool(monkeypatch, cores=3)
+    monkeypatch.setattr(experiments, "_one_run", lambda task: ("ran", task))
+    experiments.run_tasks(list(range(12)), None)
+    experiments.run_tasks(list(range(12)), 8)  # more jobs than cores: the cores
+    assert [pool._max_workers for pool in made] == [3, 3]
+
+
+def test_compare_and_sweep_pass_on_jobs_progress_and_bands(monkeypatch, default_scenario):
+
+    use_fake_pool(monkeypatch, cores=16)
+    tiny = default_scenario.with_values({"days": 3.0, "warmup_days": 1.0, "team.developers": 2})
+    calls = []
+    res = cdsim.compare(
+        tiny, replications=2, seed=3, jobs=3, progress=lambda *a: calls.append(a),
+        band_source="four-keys", practices=["deployment", "integration"],
+    )  # fmt: skip
+    assert FakePool.made[0]._max_workers == 3 and calls[-1] == (4, 4)  # 3: not every core
+    assert res.practices == ("integration", "deployment")
+    assert res.summary.attrs["band_source"] == "four-keys"
+    for row in res.summary.itertuples():
+        expected = (
+            classify(row.metric, row.mean, "four-keys")
+            if row.metric in cdsim.BANDED_METRICS
+            else ""
+        )
+        assert row.band == expected, row
+    assert res.changes.index.equals(pd.RangeIndex(len(res.changes)))
+    table = res.table()
+    assert list(table.index) == ["integration", "deployment"]
+    assert list(table.columns) == list(cdsim.BANDED_METRICS)
+    lead = res.summary.set_index(["practice", "metric"])["mean"]
+    assert (
+        table.loc["deployment", "lead_time_median_hours"]
+        == lead[("deployment", "lead_time_median_hours")]
+    )
+    assert list(res.table(["rework_rate"]).columns) == ["rework_rate"]
+
+    FakePool.made, calls[:] = [], []
+    table = cdsim.sweep(
+        tiny, {"build.runners": [1, 2]}, replications=2, jobs=3, band_source="dora-2021",
+        progress=lambda *a: calls.append(a), practices=["deployment"],
+    )  # fmt: skip
+    assert FakePool.made[0]._max_workers == 3 and calls[-1] == (4, 4)
+    assert table.attrs["band_source"] == "dora-2021"
+    lead = table[table["metric"] == "lead_time_median_hours"]
+    assert (
+        lead["band"] == [classify("lead_time_median_hours", m, "dora-2021") for m in lead["mean"]]
+    ).all()
+
+
+def test_the_documented_defaults():
+    """compare: 20 replications, seed 1 (the figures of docs/model.md); sweep: 5
+    replications, seed 1; both on every core, in the DORA 2023 bands."""
+    import inspect
+
+    compare = inspect.signature(cdsim.compare).parameters
+    sweep = inspect.signature(cdsim.sweep).parameters
+    assert (compare["replications"].default, compare["seed"].default) == (20, 1)
+    assert (sweep["replications"].default, sweep["seed"].default) == (5, 1)
+    assert compare["jobs"].default is None and sweep["jobs"].default is None
+    assert compare["band_source"].default == sweep["band_source"].default == "dora-2023"
+
+
+def test_a_sweep_without_keys_says_what_to_give(small):
+    with pytest.raises(cdsim.ScenarioError, match="^give at least one key to vary$"):
+        cdsim.sweep(small, {})

@@ -9,6 +9,7 @@ import math
 
 import numpy as np
 import pytest
+from replications import runs
 from scipy import stats
 
 import cdsim
@@ -86,9 +87,10 @@ def test_approval_delay_adds_its_mean_24x7(textbook):
     m = 4.0
     scenario = textbook.with_values({"approval.delay": {"dist": "exponential", "mean_hours": m}})
     extra = []
+    tables = runs(scenario, ["delivery", "deployment"], seed=8, replications=6)
     for r in range(6):
-        delivery = cdsim.simulate(scenario, "delivery", seed=8, replication=r).changes
-        deployment = cdsim.simulate(scenario, "deployment", seed=8, replication=r).changes
+        delivery = tables["delivery", r].changes
+        deployment = tables["deployment", r].changes
         window = delivery["in_window"]
         extra.append((delivery["lead_time_hours"] - deployment["lead_time_hours"])[window].mean())
     extra = np.array(extra)
@@ -171,10 +173,8 @@ def test_first_deploys_fail_as_one_minus_binomial(default_scenario, practice, re
     chi-square over the bins with a p-value above 0.001.
     """
     scenario = default_scenario.with_values(values)
-    frames = [
-        cdsim.simulate(scenario, practice, seed=3, replication=r).deployments
-        for r in range(replications)
-    ]
+    tables = runs(scenario, [practice], seed=3, replications=replications)
+    frames = [tables[practice, r].deployments for r in range(replications)]
     d = pd_concat(frames)
     d = d[d["in_window"] & ~d["redeploy"]]
     p = d["culprits"].sum() / d["batch_size"].sum()

@@ -17,6 +17,7 @@ import math
 
 import numpy as np
 import pytest
+from replications import runs
 
 import cdsim
 
@@ -26,8 +27,9 @@ REPLICATIONS = 8
 def time_in_build(scenario, practice="deployment", replications=REPLICATIONS):
     """Per replication: mean waiting time in queue and mean time in Build (hours)."""
     waits, totals = [], []
+    tables = runs(scenario, [practice], seed=11, replications=replications)
     for r in range(replications):
-        changes = cdsim.simulate(scenario, practice, seed=11, replication=r).changes
+        changes = tables[practice, r].changes
         measured = changes[changes["in_window"]]
         waits.append(measured["build_queue_hours"].mean())
         totals.append((measured["build_queue_hours"] + measured["build_hours"]).mean())

@@ -1,0 +1,331 @@
+"""Writing results: all or nothing, never half a file, the same bytes for the same data.
+
+In-process and fast (the command line's own tests are in test_cli.py): these pin
+cdsim/output.py and cdsim/files.py one behaviour at a time.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from cdsim.files import atomic_write, file_mode, folder_mode
+from cdsim.output import (
+    MANIFEST,
+    TEMP_PREFIX,
+    OutputError,
+    OutputFolder,
+    _read_manifest,
+    _signals_held,
+    check_table_format,
+    parquet_engine,
+    write_table,
+)
+
+
+def leftovers(*folders: Path) -> list[Path]:
+    return [p for f in folders if f.exists() for p in f.rglob(f"{TEMP_PREFIX}*")]
+
+
+def umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_tables_are_written_with_ten_significant_digits_and_unix_lines(tmp_path):
+    table = pd.DataFrame({"x": [1 / 3, 2.0, float("nan")], "name": ["a", "b", "c"]})
+    path = write_table(table, tmp_path / "t")
+    assert path == tmp_path / "t.csv"
+    assert path.read_bytes() == b"x,name\n0.3333333333,a\n2,b\n,c\n"
+
+
+@pytest.mark.skipif(parquet_engine() is None, reason="no parquet engine")
+def test_parquet_tables_round_trip(tmp_path):
+    table = pd.DataFrame({"x": [0.5, 1.5], "n": [1, 2]})
+    path = write_table(table, tmp_path / "t", "parquet")
+    assert path.suffix == ".parquet"
+    pd.testing.assert_frame_equal(pd.read_parquet(path), table)
+    assert parquet_engine() in ("pyarrow", "fastparquet")
+
+
+def test_an_unknown_table_format_is_refused(tmp_path):
+    with pytest.raises(OutputError, match="unknown table format 'xlsx'; use one of: csv, parquet"):
+        check_table_format("xlsx")
+    with pytest.raises(OutputError, match="unknown table format 'xlsx'"):
+        write_table(pd.DataFrame({"x": [1]}), tmp_path / "t", "xlsx")
+    check_table_format("csv")
+
+
+def test_parquet_without_an_engine_says_what_to_install(monkeypatch):
+    monkeypatch.setattr("cdsim.output.parquet_engine", lambda: None)
+    with pytest.raises(OutputError, match="pip install pyarrow"):
+        check_table_format("parquet")
+
+
+def test_a_new_folder_is_moved_in_whole_with_the_usual_mode(tmp_path):
+    target = tmp_path / "a" / "b" / "results"
+    with OutputFolder(target) as out:
+        scratch = out.folder
+        assert scratch.name.startswith(TEMP_PREFIX)
+        out.write_text("notes.txt", "héllo\n")
+        out.write_text("chart.svg", "<svg/>")
+        written = out.commit()
+    assert written == [target / "chart.svg", target / "notes.txt"]
+    assert (target / "notes.txt").read_bytes() == "héllo\n".encode()
+    assert (target / MANIFEST).read_text() == "chart.svg\nnotes.txt\n"
+    assert target.stat().st_mode & 0o777 == 0o777 & ~umask()
+    assert not scratch.exists() and not leftovers(tmp_path)
+
+
+def test_a_failed_result_leaves_no_trace_not_even_the_parents_it_made(tmp_path):
+    target = tmp_path / "new" / "deeper" / "results"
+    with pytest.raises(RuntimeError), OutputFolder(target) as out:
+        out.write_text("a.txt", "A")
+        raise RuntimeError("simulation failed")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_new_result_replaces_only_the_files_of_the_earlier_one(tmp_path):
+    target = tmp_path / "results"
+    with OutputFolder(target) as out:
+        out.write_text("a.txt", "1")
+        out.write_text("b.txt", "1")
+        out.commit()
+    (target / "mine.txt").write_text("the teacher's")
+    with OutputFolder(target) as out:
+        assert out.folder.parent == tmp_path  # staged beside the target, not in it
+        out.write_text("b.txt", "2")
+        out.write_text("c.txt", "2")
+        written = out.commit()
+    assert written == [target / "b.txt", target / "c.txt"]
+    assert sorted(p.name for p in target.iterdir()) == [MANIFEST, "b.txt", "c.txt", "mine.txt"]
+    assert (target / "b.txt").read_text() == "2" and (target / "mine.txt").read_text() != ""
+    assert not leftovers(tmp_path)
+
+
+def test_an_interrupted_rewrite_keeps_the_earlier_result_byte_for_byte(tmp_path):
+    target = tmp_path / "results"
+    with OutputFolder(target) as out:
+        out.write_text("a.txt", "earlier")
+        out.commit()
+    before = {p.name: p.read_bytes() for p in target.iterdir()}
+    with pytest.raises(KeyboardInterrupt), OutputFolder(target) as out:
+        out.write_text("a.txt", "later, different")
+        out.write_text("b.txt", "later")
+        raise KeyboardInterrupt
+    assert {p.name: p.read_bytes() for p in target.iterdir()} == before
+    assert not leftovers(tmp_path)
+
+
+def test_a_manifest_is_trusted_only_for_plain_file_names(tmp_path):
+    manifest = tmp_path / MANIFEST
+    manifest.write_text("a.csv\n\n  b.png  \n/etc/passwd\n../outside.txt\nc/d.txt\n.hidden\n")
+    assert _read_manifest(tmp_path) == {"a.csv", "b.png"}
+    assert _read_manifest(tmp_path / "absent") == set()
+    manifest.write_bytes(b"\xff\xfe not text")
+    assert _read_manifest(tmp_path) == set()
+
+
+def test_a_manifest_cannot_make_a_result_delete_files_outside_it(tmp_path):
+    target = tmp_path / "results"
+    target.mkdir()
+    outside = tmp_path / "precious.txt"
+    outside.write_text("keep me")
+    (target / MANIFEST).write_text("../precious.txt\nold.txt\n")
+    (target / "old.txt").write_text("stale")
+    with OutputFolder(target) as out:
+        out.write_text("new.txt", "x")
+        out.commit()
+    assert outside.read_text() == "keep me"
+    assert not (target / "old.txt").exists()
+
+
+def test_the_folder_is_not_used_before_it_is_opened(tmp_path):
+    out = OutputFolder(tmp_path / "r")
+    with pytest.raises(RuntimeError, match="before open"):
+        _ = out.folder
+    assert out.target == tmp_path / "r" and out.scratch is None
+
+
+def test_a_target_under_a_file_is_refused_naming_it(tmp_path):
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(OutputError, match=r"--out '.*file/sub/results': '.*file' is a file"):
+        OutputFolder(tmp_path / "file" / "sub" / "results").open()
+    with pytest.raises(OutputError, match="--into"):
+        OutputFolder(tmp_path / "file", label="--into").open()
+
+
+def test_ctrl_c_waits_until_the_files_have_moved():
+    """While files move, Ctrl-C is held back, then delivered; the handler is restored."""
+    previous = signal.getsignal(signal.SIGINT)
+    moved = []
+    with pytest.raises(KeyboardInterrupt), _signals_held():
+        os.kill(os.getpid(), signal.SIGINT)
+        moved.append("all files")  # not interrupted half way
+    assert moved == ["all files"]
+    assert signal.getsignal(signal.SIGINT) is previous
+    with _signals_held():  # nothing received: nothing raised
+        pass
+
+
+def test_outside_the_main_thread_ctrl_c_is_not_touched():
+    errors = []
+
+    def worker():
+        try:
+            with _signals_held():
+                pass
+        except Exception as error:  # signal.signal would raise ValueError here
+            errors.append(error)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    assert errors == []
+
+
+def test_atomic_write_replaces_whole_or_not_at_all(tmp_path):
+    path = tmp_path / "sub" / "chart.png"
+    assert atomic_write(path, lambda f: f.write(b"first")) == path
+    assert path.read_bytes() == b"first"
+    assert path.stat().st_mode & 0o777 == file_mode() == 0o666 & ~umask()
+
+    def half(handle):
+        handle.write(b"half of a second")
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write(path, half)
+    assert path.read_bytes() == b"first"
+    assert sorted(p.name for p in path.parent.iterdir()) == ["chart.png"]
+    assert folder_mode() == 0o777 & ~umask()
+
+
+def test_csv_only_needs_no_parquet_engine_and_fastparquet_will_do(monkeypatch):
+    import importlib.util
+
+    monkeypatch.setattr("cdsim.output.parquet_engine", lambda: None)
+    check_table_format("csv")  # no engine needed
+    monkeypatch.undo()
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name: None if name == "pyarrow" else real(name)
+    )
+    expected = "fastparquet" if real("fastparquet") else None
+    assert parquet_engine() == expected
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: object())
+    assert parquet_engine() == "pyarrow"
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name: object() if name == "fastparquet" else None
+    )
+    assert parquet_engine() == "fastparquet"
+
+
+@pytest.mark.skipif(parquet_engine() is None, reason="no parquet engine")
+def test_tables_keep_no_index_in_any_format(tmp_path):
+    table = pd.DataFrame({"x": [0.5, 1.5]}, index=[10, 20])
+    back = pd.read_parquet(write_table(table, tmp_path / "t", "parquet"))
+    assert list(back.columns) == ["x"] and list(back.index) == [0, 1]
+    assert write_table(table, tmp_path / "c").read_text() == "x\n0.5\n1.5\n"
+    with OutputFolder(tmp_path / "r") as out:
+        assert out.write_table(table, "t", "parquet").suffix == ".parquet"
+        out.commit()
+    with pytest.raises(OutputError, match=r"^unknown table format 'x'; use one of: csv, parquet$"):
+        write_table(table, tmp_path / "t", "x")
+
+
+def test_folders_that_cannot_be_made_are_named_with_the_reason(tmp_path, monkeypatch):
+    real_mkdir = Path.mkdir
+
+    def mkdir(self, *args, **kwargs):
+        if self.name == "locked":
+            raise PermissionError(13, "Permission denied")
+        return real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", mkdir)
+    target = tmp_path / "made" / "locked" / "results"
+    with pytest.raises(OutputError) as refused:
+        OutputFolder(target).open()
+    locked = str(tmp_path / "made" / "locked")
+    assert str(refused.value) == (
+        f"--out {str(target)!r}: cannot create {locked!r} (Permission denied)"
+    )
+    assert not (tmp_path / "made").exists()  # the parent it had made is gone again
+
+
+def test_a_reason_without_an_errno_is_its_text():
+    from cdsim.output import _describe
+
+    assert str(_describe(PermissionError(13, "Permission denied"))) == "Permission denied"
+    assert str(_describe(OSError("disk quota exceeded"))) == "disk quota exceeded"
+
+
+def test_discarding_twice_or_with_someone_elses_file_in_a_made_parent_is_harmless(tmp_path):
+    target = tmp_path / "new" / "results"
+    out = OutputFolder(target)
+    out.open()
+    (tmp_path / "new" / "someone-else.txt").write_text("not ours")
+    out.discard()
+    out.discard()
+    assert (tmp_path / "new" / "someone-else.txt").exists() and not leftovers(tmp_path)
+
+
+def test_a_stale_file_already_gone_does_not_stop_a_result(tmp_path):
+    target = tmp_path / "results"
+    with OutputFolder(target) as out:
+        out.write_text("old.txt", "1")
+        out.commit()
+    (target / "old.txt").unlink()  # the user deleted it; the manifest still lists it
+    with OutputFolder(target) as out:
+        out.write_text("new.txt", "2")
+        out.commit()
+    assert sorted(p.name for p in target.iterdir()) == [MANIFEST, "new.txt"]
+    assert (target / MANIFEST).read_text() == "new.txt\n"
+
+
+def test_atomic_write_stages_a_hidden_file_beside_the_target(tmp_path):
+    path = tmp_path / "x" / "y" / "chart.png"
+    seen = []
+
+    def write(handle):
+        seen.extend(p.name for p in path.parent.iterdir())
+        handle.write(b"png")
+
+    atomic_write(path, write)
+    assert len(seen) == 1 and seen[0].startswith(".chart.") and seen[0].endswith(".png.tmp")
+    assert path.read_bytes() == b"png"
+
+
+def test_refusals_name_the_folder_and_the_reason_exactly(tmp_path, monkeypatch):
+    import tempfile
+
+    (tmp_path / "f").write_text("x")
+    with pytest.raises(OutputError) as refused:
+        OutputFolder(tmp_path / "f").open()
+    assert str(refused.value) == f"--out {str(tmp_path / 'f')!r}: exists and is not a folder"
+    monkeypatch.setattr("cdsim.output.parquet_engine", lambda: None)
+    with pytest.raises(OutputError) as refused:
+        check_table_format("parquet")
+    assert str(refused.value) == (
+        "--format parquet needs pyarrow or fastparquet, and neither is installed "
+        "(pip install pyarrow); use --format csv"
+    )
+    real = tempfile.mkdtemp
+
+    def denied(*args, **kwargs):
+        if Path(kwargs.get("dir", "")) == tmp_path:
+            raise PermissionError(13, "Permission denied")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkdtemp", denied)
+    with pytest.raises(OutputError) as refused:
+        OutputFolder(tmp_path / "new").open()
+    assert str(refused.value) == (
+        f"--out {str(tmp_path / 'new')!r}: cannot write in {str(tmp_path)!r} (Permission denied)"
+    )
