@@ -174,3 +174,39 @@ def test_the_chart_is_a_function_of_the_table(result):
         assert top.startswith("approval delay" if lang == "en" else "espera pela aprovação")
     with pytest.raises(ValueError, match="no rows for metric"):
         plot_sensitivity(result.table, "rework_rate")
+
+
+@pytest.mark.parametrize(
+    ("largest_hours", "lang", "expected"),
+    [
+        (110.0, "en", ["0", "2 days", "4 days", "6 days"]),
+        (60.0, "en", ["0", "1 day", "2 days", "3 days"]),
+        (60.0, "pt", ["0", "1 dia", "2 dias", "3 dias"]),
+        (7.0, "pt", ["0", "2 h", "4 h", "6 h", "8 h"]),
+    ],
+)
+def test_a_time_axis_has_round_ticks_in_one_unit(largest_hours, lang, expected):
+    """An hours metric's axis reads 2 days, 4 days... (not 4.2 days, 8.3 days: ticks at
+    round hours shown in days), in the unit of the axis' end, singular for one day."""
+    from cdsim.charts.sensitivity import plot_sensitivity
+
+    table = pd.DataFrame(
+        {
+            "practice": "delivery",
+            "metric": "lead_time_median_hours",
+            "key": ["approval.delay.mean_hours", "build.runners"],
+            "low": [1.0, 1.0],
+            "high": [24.0, 4.0],
+            "rank": [1, 2],
+            "mu_star": [largest_hours, largest_hours / 4],
+            "mu_star_conf": [0.0, 0.0],
+            "mu": [largest_hours, -largest_hours / 4],
+            "sigma": [0.0, 0.0],
+            "trajectories": [4, 4],
+        }
+    )
+    fig = plot_sensitivity(table, "lead_time_median_hours", lang)
+    fig.canvas.draw()
+    (ax,) = [a for a in fig.axes if a.patches]  # the one practice panel
+    assert [label.get_text() for label in ax.get_xticklabels()] == expected
+    matplotlib.pyplot.close(fig)

@@ -17,7 +17,9 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-from cdsim.i18n import normalize_lang, practice_name, t
+from cdsim.i18n import UNIT_DIVISOR, format_number, hours_unit, normalize_lang, practice_name, t
+from cdsim.i18n.numbers import UNIT_KEY
+from cdsim.metrics.definitions import metric_kind
 from cdsim.presentation.sensitivity import effect_text, range_text
 from cdsim.presentation.tables import key_label, metric_label
 
@@ -107,10 +109,28 @@ def _panel(ax, rows: pd.DataFrame, metric: str, practice: str, lang: str) -> Non
         for k, lo, hi in zip(rows["key"], rows["low"], rows["high"], strict=True)
     ]
     ax.set_yticks(y, labels, fontsize=style.SMALL_SIZE)
-    ax.set_xlim(0, top * 1.35 if top > 0 else 1.0)
-    ax.xaxis.set_major_locator(MaxNLocator(5))
-    ax.xaxis.set_major_formatter(lambda v, _p: effect_text(metric, v, lang) if v else "0")
+    right = top * 1.35 if top > 0 else 1.0
+    ax.set_xlim(0, right)
+    if metric_kind(metric) == "hours":
+        # Round ticks in one unit for the whole axis (2, 4, 6 days, not 4.2, 8.3 days).
+        unit = hours_unit(right)
+        per_unit = UNIT_DIVISOR[unit]
+        ticks = MaxNLocator(5, steps=[1, 2, 5, 10]).tick_values(0, right / per_unit) * per_unit
+        ax.set_xticks(ticks[ticks <= right])
+        ax.xaxis.set_major_formatter(lambda v, _p: _tick_text(v / per_unit, unit, lang))
+    else:
+        ax.xaxis.set_major_locator(MaxNLocator(5))
+        ax.xaxis.set_major_formatter(lambda v, _p: effect_text(metric, v, lang) if v else "0")
     style.set_title(ax, practice_name(practice, lang))
+
+
+def _tick_text(value: float, unit: str, lang: str) -> str:
+    """A round tick in ``unit``: "0", "1 day", "2 days", "2.5 h"."""
+    if not value:
+        return "0"
+    decimals = 0 if float(value).is_integer() else 1
+    key = "unit.day" if unit == "days" and value == 1 else UNIT_KEY[unit]
+    return f"{format_number(value, lang, decimals)} {t(key, lang)}"
 
 
 __all__ = ["plot_sensitivity"]

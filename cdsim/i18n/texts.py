@@ -134,6 +134,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "unit.minutes": ("min", "min"),
     "unit.hours": ("h", "h"),
     "unit.days": ("days", "dias"),
+    "unit.day": ("day", "dia"),  # one day, on an axis tick
     "unit.per_day": ("/day", "/dia"),
     # generic words
     "na": ("n/a", "s/d"),
