@@ -146,34 +146,31 @@ def write_comparison_figure(comparison, folder: Path, lang: str) -> list[Path]:
 def write_sweep_charts(
     table: pd.DataFrame, metrics: Sequence[str], folder: Path, lang: str, progress=None
 ):
-    _use_agg()
-    import matplotlib.pyplot as plt
-
+    """One chart per metric: ``sweep_<metric>_<lang>.png`` and ``.svg``."""
     from cdsim.charts.sweep import plot_sweep
 
-    paths = []
-    for i, metric in enumerate(metrics, 1):
-        fig = plot_sweep(table, metric, lang=lang)
-        paths += _save_figure(fig, folder, f"sweep_{metric}", lang)
-        plt.close(fig)
-        if progress:
-            progress(i, len(metrics))
-    return paths
+    return _write_metric_charts(plot_sweep, "sweep", table, metrics, folder, lang, progress)
 
 
 def write_sensitivity_charts(
     table: pd.DataFrame, metrics: Sequence[str], folder: Path, lang: str, progress=None
 ):
     """One ranking chart per metric: ``sensitivity_<metric>_<lang>.png`` and ``.svg``."""
+    from cdsim.charts.sensitivity import plot_sensitivity
+
+    return _write_metric_charts(
+        plot_sensitivity, "sensitivity", table, metrics, folder, lang, progress
+    )
+
+
+def _write_metric_charts(plot, prefix, table, metrics, folder, lang, progress):
     _use_agg()
     import matplotlib.pyplot as plt
 
-    from cdsim.charts.sensitivity import plot_sensitivity
-
     paths = []
     for i, metric in enumerate(metrics, 1):
-        fig = plot_sensitivity(table, metric, lang=lang)
-        paths += _save_figure(fig, folder, f"sensitivity_{metric}", lang)
+        fig = plot(table, metric, lang=lang)
+        paths += _save_figure(fig, folder, f"{prefix}_{metric}", lang)
         plt.close(fig)
         if progress:
             progress(i, len(metrics))
