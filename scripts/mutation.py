@@ -103,13 +103,35 @@ GROUPS: dict[str, Group] = {
             "tests/test_api_arguments.py",
         ),
     ),
+    # experiments.py with what issue 14 moved out of it: the summary of a table of runs,
+    # the streamed sweep, and the executors the runs go to (the Dask-only code of
+    # executors.py is reached by tests/test_dask.py alone, left out: it starts clusters)
     "experiments": Group(
-        ("cdsim/experiments.py",),
+        (
+            "cdsim/experiments.py",
+            "cdsim/metrics/summary.py",
+            "cdsim/sweeping.py",
+            "cdsim/executors.py",
+        ),
         (
             "tests/test_experiments.py",
             "tests/test_limits.py",
             "tests/test_api_arguments.py",
-            "tests/test_empty_results.py",
+            "tests/test_empty_results.py::test_changes_that_never_reach_production",
+            "tests/test_empty_results.py::test_a_sweep_whose_metric_has_no_value",
+            *(
+                f"tests/test_scaling.py::test_{name}"
+                for name in (
+                    "a_streamed_sweep_is_the_same_bytes_as_every_run_kept",
+                    "any_executor_gives_the_same_sweep_and_comparison",
+                    "an_interrupted_sweep_resumes_to_the_same_result",
+                    "the_api_removes_its_checkpoint_when_the_sweep_completes",
+                    "a_checkpoint_is_keyed_by_everything_that_makes_the_numbers",
+                    "a_worker_that_dies_is_an_execution_error",
+                    "a_sweep_that_loses_a_worker_exits_1_and_keeps_what_it_finished",
+                    "a_sweep_with_every_table_streams_them_from_its_points",
+                )
+            ),
         ),
     ),
     "output": Group(
