@@ -130,6 +130,9 @@ GROUPS: dict[str, Group] = {
                     "a_worker_that_dies_is_an_execution_error",
                     "a_sweep_that_loses_a_worker_exits_1_and_keeps_what_it_finished",
                     "a_sweep_with_every_table_streams_them_from_its_points",
+                    "a_sweeps_streamed_tables_are_labelled_and_written_like_every_table",
+                    "a_sweep_runs_on_the_executor_it_is_given",
+                    "the_api_resumes_from_its_checkpoint_folder",
                 )
             ),
         ),
