@@ -104,8 +104,9 @@ GROUPS: dict[str, Group] = {
         ),
     ),
     # experiments.py with what issue 14 moved out of it: the summary of a table of runs,
-    # the streamed sweep, and the executors the runs go to (the Dask-only code of
-    # executors.py is reached by tests/test_dask.py alone, left out: it starts clusters)
+    # the streamed sweep, and the executors the runs go to (test_executors.py checks the
+    # Dask scheduler's words with a fake client; tests/test_dask.py, which starts
+    # clusters, is left out: open_executor's Dask branch has no test here)
     "experiments": Group(
         (
             "cdsim/experiments.py",
@@ -115,6 +116,7 @@ GROUPS: dict[str, Group] = {
         ),
         (
             "tests/test_experiments.py",
+            "tests/test_executors.py",
             "tests/test_limits.py",
             "tests/test_api_arguments.py",
             "tests/test_empty_results.py::test_changes_that_never_reach_production",

@@ -1,0 +1,101 @@
+"""How cdsim reaches a Dask scheduler and checks its workers, with a fake client.
+
+The real cluster is tested in tests/test_dask.py (slow: it starts one); these check the
+words and the decisions of cdsim/executors.py without Dask.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cdsim import executors
+from cdsim.errors import InputError
+from cdsim.identity import fingerprint
+
+
+class FakeClient:
+    """What ``_check_workers`` asks of a Dask client: its workers' threads, and a
+    function run on every worker (here: each worker's answer, given)."""
+
+    def __init__(self, answers: dict[str, object], threads: int = 1) -> None:
+        self.answers = answers
+        self.threads = threads
+        self.asked: list[tuple] = []
+
+    def nthreads(self) -> dict[str, int]:
+        return {worker: self.threads for worker in self.answers}
+
+    def run(self, function, on_error):
+        self.asked.append((function, on_error))
+        return self.answers
+
+
+ADDRESS = "tcp://cluster:8786"
+
+
+def test_a_cluster_whose_workers_run_this_cdsim_is_accepted():
+    mine = fingerprint()
+    client = FakeClient({"tcp://w1:1": mine, "tcp://w2:1": list(mine)})
+    executors._check_workers(client, ADDRESS)
+    assert client.asked == [(fingerprint, "return")]  # errors come back, not raised
+
+
+def test_a_cluster_without_workers_is_refused_saying_how_to_start_one():
+    with pytest.raises(InputError) as refused:
+        executors._check_workers(FakeClient({}), ADDRESS)
+    assert str(refused.value) == (
+        f"the Dask scheduler at {ADDRESS} has no workers; start some with: dask worker {ADDRESS}"
+    )
+
+
+def test_a_worker_with_another_cdsim_is_named_with_both_versions():
+    version, digest = fingerprint()
+    client = FakeClient({"tcp://w2:1": (version, "0123456789ab"), "tcp://w1:1": (version, digest)})
+    with pytest.raises(InputError) as refused:
+        executors._check_workers(client, ADDRESS)
+    assert str(refused.value).startswith(
+        f"the Dask worker tcp://w2:1 does not run this cdsim ({version}/0123456789ab; "
+        f"here: {version}/{digest}); install the same cdsim"
+    )
+
+
+def test_a_worker_that_cannot_answer_is_named_with_its_error():
+    client = FakeClient({"tcp://w1:1": fingerprint(), "tcp://w9:1": ImportError("no cdsim")})
+    with pytest.raises(InputError, match=r"worker tcp://w9:1 does not run this cdsim \(no cdsim;"):
+        executors._check_workers(client, ADDRESS)
+
+
+def test_the_first_mismatching_worker_in_name_order_is_named():
+    client = FakeClient({"tcp://b:1": ("0", "x"), "tcp://a:1": ("0", "y")})
+    with pytest.raises(InputError, match=r"worker tcp://a:1 does not run this cdsim \(0/y;"):
+        executors._check_workers(client, ADDRESS)
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (
+            OSError("connection refused"),
+            f"cannot reach the Dask scheduler at {ADDRESS} (tried for 2.5 s): is",
+        ),
+        (TimeoutError("timed out"), f"cannot reach the Dask scheduler at {ADDRESS} (tried"),
+        (ValueError("unknown scheme"), f"{ADDRESS!r} is not a Dask scheduler's address "),
+        (TypeError("bad port"), "(bad port); write it like tcp://host:8786"),
+    ],
+)
+def test_a_scheduler_that_cannot_be_reached_is_one_message(error, message):
+    calls = []
+
+    def client_class(address, timeout):
+        calls.append((address, timeout))
+        raise error
+
+    with pytest.raises(InputError) as refused:
+        executors._connect(client_class, ADDRESS, 2.5)
+    assert message in str(refused.value)
+    assert calls == [(ADDRESS, 2.5)]
+
+
+def test_a_reachable_scheduler_gives_its_client():
+    made = executors._connect(lambda address, timeout: (address, timeout), ADDRESS, 3.0)
+    assert made == (ADDRESS, 3.0)
