@@ -266,6 +266,16 @@ def test_one_job_or_one_task_runs_here(fake_pool, tasks, jobs):
     assert calls == [(done, tasks) for done in range(1, tasks + 1)]
 
 
+def test_a_comparison_runs_on_the_executor_it_is_given(small):
+    """Its runs are submitted to ``executor`` (the local pool is never made), and give
+    the same numbers as in this process."""
+    pool = FakePool(2)
+    on_pool = cdsim.compare(small, replications=2, seed=4, executor=pool)
+    assert sum(pool.chunks) == 2 * len(cdsim.PRACTICES)
+    here = cdsim.compare(small, replications=2, seed=4, jobs=1)
+    pd.testing.assert_frame_equal(on_pool.runs, here.runs)
+
+
 def test_no_jobs_given_means_every_core_and_never_more(fake_pool, monkeypatch):
     from cdsim import executors, experiments
 
