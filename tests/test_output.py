@@ -507,3 +507,69 @@ def test_a_failed_move_into_an_existing_empty_folder_keeps_the_folder(tmp_path, 
     monkeypatch.undo()
     assert target.is_dir() and list(target.iterdir()) == []
     assert not leftovers(tmp_path)
+
+
+def _failing_replace(monkeypatch, fails):
+    """os.replace that raises EIO for the moves ``fails(src, dst)`` picks."""
+    real_replace = os.replace
+
+    def replace(src, dst):
+        if fails(Path(src), Path(dst)):
+            raise OSError(5, "Input/output error")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+
+
+@pytest.mark.parametrize("earlier", [False, True])
+def test_a_fault_while_putting_files_back_still_ends_in_the_folders_error(
+    tmp_path, monkeypatch, earlier
+):
+    """A move fails, and so does putting back what had moved (a failing disk): the error
+    is still the folder's, in words (what is left is what the disk allowed). Without an
+    earlier result the folder is made by the commit (the one-step rename having failed)
+    and cannot be removed again, as it is not empty."""
+    target = tmp_path / "results"
+    if earlier:
+        with OutputFolder(target) as out:
+            out.write_text("x.txt", "old")
+            out.commit()
+    real_rename = os.rename
+
+    def rename(src, dst):
+        if Path(dst) == target:
+            raise FileExistsError(17, "File exists")  # someone made it meanwhile
+        return real_rename(src, dst)
+
+    monkeypatch.setattr(os, "rename", rename)
+    with pytest.raises(OutputError, match="could not be moved in"), OutputFolder(target) as out:
+        out.write_text("x.txt", "new")
+        scratch = out.folder
+        _failing_replace(
+            monkeypatch,
+            lambda src, dst: (
+                dst == target / MANIFEST or (src == target / "x.txt" and dst.parent == scratch)
+            ),
+        )
+        out.commit()
+    assert target.is_dir()
+
+
+def test_an_earlier_file_that_cannot_be_removed_does_not_fail_the_new_result(tmp_path, monkeypatch):
+    target = tmp_path / "results"
+    with OutputFolder(target) as out:
+        out.write_text("old.txt", "1")
+        out.commit()
+    real_unlink = os.unlink
+
+    def unlink(path, *args, **kwargs):
+        if Path(path).name == "old.txt":
+            raise PermissionError(13, "Permission denied")
+        return real_unlink(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "unlink", unlink)
+    with OutputFolder(target) as out:
+        out.write_text("new.txt", "2")
+        out.commit()
+    assert (target / "new.txt").read_text() == "2"
+    assert (target / MANIFEST).read_text() == "new.txt\n"
