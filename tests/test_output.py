@@ -451,8 +451,11 @@ def test_many_conflicting_files_are_named_five_and_counted(tmp_path):
         "which no earlier cdsim result wrote there (your own files?); cdsim does not replace "
         "them: move them away, or choose another --out"
     )
-    for name in names[5:]:
-        (target / name).unlink()
+    (target / names[6]).unlink()
+    with pytest.raises(OutputError) as refused:
+        OutputFolder(target, expected=names).open()
+    assert "holds t0.csv, t1.csv, t2.csv, t3.csv, t4.csv and 1 more, which" in str(refused.value)
+    (target / names[5]).unlink()
     with pytest.raises(OutputError) as refused:
         OutputFolder(target, expected=names).open()
     assert "holds t0.csv, t1.csv, t2.csv, t3.csv, t4.csv, which no" in str(refused.value)
@@ -573,3 +576,53 @@ def test_an_earlier_file_that_cannot_be_removed_does_not_fail_the_new_result(tmp
         out.commit()
     assert (target / "new.txt").read_text() == "2"
     assert (target / MANIFEST).read_text() == "new.txt\n"
+
+
+def _dead_runs_folder(folder: Path) -> Path:
+    """A temporary folder as a run of cdsim on this host leaves it when killed."""
+    import subprocess
+    import sys
+
+    from cdsim.tempfolders import host_tag
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    stale = folder / f"{TEMP_PREFIX}{gone.pid}-{host_tag()}-abc123"
+    stale.mkdir(parents=True)
+    (stale / "half.csv").write_text("1,2")
+    return stale
+
+
+def test_a_killed_runs_temporary_folders_are_removed_when_a_folder_opens(tmp_path):
+    """Beside the target (where they are made) and inside it (a mount point's place)."""
+    target = tmp_path / "results"
+    beside = _dead_runs_folder(tmp_path)
+    inside = _dead_runs_folder(target)
+    with OutputFolder(target) as out:
+        assert not beside.exists() and not inside.exists()
+        out.write_text("x.txt", "1")
+        out.commit()
+
+
+def test_a_target_on_another_file_system_gets_its_temporary_folder_inside(tmp_path, monkeypatch):
+    """A mount point: a folder cannot be renamed across file systems, so the temporary
+    folder goes inside the target (files then move within one file system)."""
+    target = tmp_path / "mounted"
+    target.mkdir()
+    real_stat = os.stat
+
+    def stat(path, *args, **kwargs):
+        info = real_stat(path, *args, **kwargs)
+        if Path(path) == target:
+            fields = list(info)
+            fields[2] += 1  # st_dev: another device
+            return os.stat_result(fields)
+        return info
+
+    monkeypatch.setattr(os, "stat", stat)
+    with OutputFolder(target) as out:
+        assert out.folder.parent == target
+        out.write_text("x.txt", "1")
+        out.commit()
+    monkeypatch.undo()
+    assert sorted(p.name for p in target.iterdir()) == [MANIFEST, "x.txt"]
