@@ -346,6 +346,39 @@ def test_the_documented_defaults():
     assert compare["band_source"].default == sweep["band_source"].default == "dora-2023"
 
 
+class Planned(Exception):
+    """Raised by a stand-in for the runs, once it has seen what would run."""
+
+
+def test_a_call_without_the_defaults_runs_what_they_say(small, monkeypatch):
+    """The defaults as the calls use them (not only as the signature shows them): compare
+    makes 20 replications of every practice with seed 1, sweep 5 with seed 1; no run is
+    made (the work is caught before it starts)."""
+    from cdsim import experiments
+
+    seen = {}
+
+    def compare_runs(tasks, jobs, progress, executor):
+        seen["compare"] = tasks
+        raise Planned
+
+    def sweep_runs(plan, **kwargs):
+        seen["sweep"] = plan
+        raise Planned
+
+    monkeypatch.setattr(experiments, "run_tasks", compare_runs)
+    monkeypatch.setattr(experiments, "run_sweep", sweep_runs)
+    with pytest.raises(Planned):
+        cdsim.compare(small)
+    with pytest.raises(Planned):
+        cdsim.sweep(small, {"build.runners": [1, 2]})
+    tasks = seen["compare"]
+    assert len(tasks) == 20 * len(cdsim.PRACTICES)
+    assert {seed for _, _, seed, _ in tasks} == {1}
+    assert sorted({r for _, _, _, r in tasks}) == list(range(20))
+    assert (seen["sweep"].replications, seen["sweep"].seed) == (5, 1)
+
+
 def test_a_sweep_without_keys_says_what_to_give(small):
     with pytest.raises(cdsim.ScenarioError, match="^give at least one key to vary$"):
         cdsim.sweep(small, {})
