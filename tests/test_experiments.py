@@ -266,6 +266,18 @@ def test_one_job_or_one_task_runs_here(fake_pool, tasks, jobs):
     assert calls == [(done, tasks) for done in range(1, tasks + 1)]
 
 
+def test_runs_on_an_executor_keep_a_window_of_four_chunks_per_worker(fake_pool):
+    """The memory bound of docs/scaling.md: no more than WINDOW_PER_WORKER chunks per
+    worker in flight before the first result is taken (three workers: twelve)."""
+    from cdsim import executors
+    from cdsim.experiments import run_tasks
+
+    pool = FakePool(3)
+    sent = []  # chunks submitted when each result is taken
+    run_tasks(list(range(60)), executor=pool, progress=lambda *_: sent.append(len(pool.chunks)))
+    assert sent[0] == executors.WINDOW_PER_WORKER * 3 == 12
+
+
 def test_a_comparison_runs_on_the_executor_it_is_given(small):
     """Its runs are submitted to ``executor`` (the local pool is never made), and give
     the same numbers as in this process."""
