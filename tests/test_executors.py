@@ -6,10 +6,12 @@ words and the decisions of cdsim/executors.py without Dask.
 
 from __future__ import annotations
 
+import concurrent.futures as cf
+
 import pytest
 
 from cdsim import executors
-from cdsim.errors import InputError
+from cdsim.errors import ExecutionError, InputError
 from cdsim.identity import fingerprint
 
 
@@ -99,3 +101,64 @@ def test_a_scheduler_that_cannot_be_reached_is_one_message(error, message):
 def test_a_reachable_scheduler_gives_its_client():
     made = executors._connect(lambda address, timeout: (address, timeout), ADDRESS, 3.0)
     assert made == (ADDRESS, 3.0)
+
+
+# ---------------------------------------------------- an executor that fails, in words
+class FailingExecutor(cf.Executor):
+    """Raises ``on_submit`` when a chunk is submitted, or gives a future that raises
+    ``on_result``."""
+
+    def __init__(self, on_submit=None, on_result=None) -> None:
+        self.on_submit = on_submit
+        self.on_result = on_result
+
+    def submit(self, fn, *args, **kwargs):
+        if self.on_submit is not None:
+            raise self.on_submit
+        future = cf.Future()
+        if isinstance(self.on_result, cf.CancelledError):
+            future.cancel()  # as a scheduler that went away does to every future
+            future.set_running_or_notify_cancel()
+        else:
+            future.set_exception(self.on_result)
+        return future
+
+
+class KilledWorker(Exception):
+    """Named as distributed's (told by name, without importing Dask)."""
+
+
+@pytest.mark.parametrize(
+    ("executor", "message"),
+    [
+        (
+            FailingExecutor(on_submit=cf.BrokenExecutor("gone")),
+            "^a worker process stopped before its runs were done",
+        ),
+        (
+            FailingExecutor(on_submit=RuntimeError("cannot schedule new futures")),
+            r"^the executor takes no more runs \(cannot schedule new futures\)$",
+        ),
+        (
+            FailingExecutor(on_result=cf.BrokenExecutor("gone")),
+            "^a worker process stopped before its runs were done",
+        ),
+        (
+            FailingExecutor(on_result=cf.CancelledError()),
+            "^the Dask scheduler went away before the runs were done$",
+        ),
+        (
+            FailingExecutor(on_result=KilledWorker("task")),
+            "^a run ended every Dask worker that tried it",
+        ),
+    ],
+)
+def test_an_executor_that_fails_is_an_execution_error_in_words(executor, message):
+    with pytest.raises(ExecutionError, match=message) as caught:
+        list(executors.stream(executor, str, range(3), chunksize=1, window=2))
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__
+
+
+def test_an_error_inside_a_run_is_raised_as_it_is():
+    with pytest.raises(ZeroDivisionError):
+        list(executors.stream(FailingExecutor(on_result=ZeroDivisionError()), str, range(2)))
