@@ -394,3 +394,73 @@ def test_a_call_without_the_defaults_runs_what_they_say(small, monkeypatch):
 def test_a_sweep_without_keys_says_what_to_give(small):
     with pytest.raises(cdsim.ScenarioError, match="^give at least one key to vary$"):
         cdsim.sweep(small, {})
+
+
+# ------------------------------------------------------ the streamed sweep, in detail
+def test_a_sweeps_table_is_indexed_from_zero_and_keeps_its_band_table(small):
+    table = cdsim.sweep(
+        small,
+        {"build.runners": [1, 3]},
+        replications=2,
+        jobs=1,
+        practices=["delivery"],
+        band_source="dora-2021",
+    )
+    assert table.index.equals(pd.RangeIndex(len(table)))
+    assert table.attrs["band_source"] == "dora-2021"
+    runs = cdsim.compare(
+        small.with_values({"build.runners": 3}),
+        replications=2,
+        jobs=1,
+        practices=["delivery"],
+        band_source="dora-2021",
+    )
+    point = table[table["build.runners"] == 3].drop(columns="build.runners")
+    pd.testing.assert_frame_equal(
+        point.reset_index(drop=True), runs.summary, check_like=False, check_dtype=False
+    )
+
+
+def test_a_sweep_sends_its_runs_a_few_at_a_time_and_a_window_at_once(small, monkeypatch):
+    """Chunks of at most POOL_CHUNK runs and WINDOW_PER_WORKER chunks per worker in flight
+    (three workers: chunks of 3, twelve in flight), whatever the executor."""
+    from cdsim import executors, sweeping
+    from cdsim.experiments import plan_sweep
+
+    monkeypatch.setattr(sweeping, "run_metrics", lambda task: {})
+    plan = plan_sweep(small, {"build.runners": [1, 2, 3]}, 4, practices=["delivery", "deployment"])
+    assert plan.runs == 24
+    pool = FakePool(3)
+    sent = []
+    sweeping.run_sweep(plan, executor=pool, progress=lambda *_: sent.append(len(pool.chunks)))
+    assert pool.chunks == [executors.POOL_CHUNK] * 8 and sent[0] == 8
+    pool = FakePool(3)
+    sent = []
+    plan = plan_sweep(small, {"build.runners": list(range(1, 10))}, 4, practices=["delivery"])
+    sweeping.run_sweep(plan, executor=pool, progress=lambda *_: sent.append(len(pool.chunks)))
+    assert max(pool.chunks) == executors.POOL_CHUNK and sent[0] == 12
+
+
+def test_run_sweep_keeps_tables_only_in_a_checkpoint(small):
+    from cdsim import sweeping
+    from cdsim.experiments import plan_sweep
+
+    plan = plan_sweep(small, {"build.runners": [1]}, 1, practices=["delivery"])
+    with pytest.raises(ValueError, match="^a sweep keeps its runs' tables only in a checkpoint"):
+        sweeping.run_sweep(plan, tables=True)
+
+
+@pytest.mark.parametrize(
+    ("vary", "message"),
+    [
+        (5, r"like \{'build.runners': \[1, 2, 4\]\}; got 5$"),
+        (
+            {1: [2]},
+            r"^default \(with days, warmup_days\): a key is dotted text like 'build.runners', got 1$",
+        ),
+        ({"days": 5}, "^vary 'days': give a list of values, like \\[1, 2, 4\\], not 5$"),
+    ],
+)
+def test_a_bad_grid_is_refused_naming_what_was_given(small, vary, message):
+    with pytest.raises(cdsim.CdsimError, match=message):
+        cdsim.sweep(small, vary)

@@ -92,9 +92,10 @@ def test_an_interrupted_sweep_resumes_to_the_same_result(small, reference, tmp_p
     finished = store.finished()
     assert 2 <= len(finished) < plan.points
     seen = []
-    table = sweeping.run_sweep(plan, jobs=2, progress=lambda d, t: seen.append(d), checkpoint=store)
-    assert seen[0] == len(finished) * plan.runs_per_point  # the finished points were not run
-    assert seen[-1] == plan.runs
+    table = sweeping.run_sweep(plan, jobs=2, progress=lambda *dt: seen.append(dt), checkpoint=store)
+    # the finished points were not run, and the progress counts them from the start
+    assert seen[0] == (len(finished) * plan.runs_per_point, plan.runs)
+    assert seen[-1] == (plan.runs, plan.runs)
     assert csv_bytes(table, tmp_path, "resumed") == reference
 
 
@@ -262,9 +263,11 @@ def test_a_sweep_runs_on_the_executor_it_is_given(small):
     assert threads.submitted > 0
 
 
-def test_the_api_resumes_from_its_checkpoint_folder(small, reference, tmp_path):
-    """An interrupted sweep left its finished points in ``checkpoint``: the same call runs
-    only the rest, to the same table, and removes the folder."""
+def test_the_api_resumes_from_its_checkpoint_folder(small, reference, tmp_path, monkeypatch):
+    """An interrupted sweep left its finished points in ``checkpoint``: the same call (here
+    without a progress function) runs only the rest, to the same table, and removes the
+    folder."""
+    run = sweeping.run_metrics
     folder = tmp_path / "progress"
     plan = plan_sweep(small, VARY, replications=2, seed=3)
     store = Checkpoint(folder, plan.identity())
@@ -277,16 +280,9 @@ def test_the_api_resumes_from_its_checkpoint_folder(small, reference, tmp_path):
         sweeping.run_sweep(plan, jobs=1, progress=stop_after, checkpoint=store)
     finished = store.finished()
     assert finished
-    seen = []
-    table = cdsim.sweep(
-        small,
-        VARY,
-        replications=2,
-        seed=3,
-        jobs=1,
-        checkpoint=str(folder),
-        progress=lambda d, t: seen.append(d),
-    )
-    assert seen[0] == len(finished) * plan.runs_per_point
+    made = []
+    monkeypatch.setattr(sweeping, "run_metrics", lambda task: made.append(task) or run(task))
+    table = cdsim.sweep(small, VARY, replications=2, seed=3, jobs=1, checkpoint=str(folder))
+    assert len(made) == plan.runs - len(finished) * plan.runs_per_point  # only the rest
     assert csv_bytes(table, tmp_path, "resumed") == reference
     assert not folder.exists()
