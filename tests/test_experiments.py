@@ -459,8 +459,27 @@ def test_run_sweep_keeps_tables_only_in_a_checkpoint(small):
             r"^default \(with days, warmup_days\): a key is dotted text like 'build.runners', got 1$",
         ),
         ({"days": 5}, "^vary 'days': give a list of values, like \\[1, 2, 4\\], not 5$"),
+        ({"days": []}, "^vary 'days': give at least one value to try$"),
+        ({"days": [5, [6]]}, "^vary one value at a time: 'days' got \\[6\\]; vary a single"),
     ],
 )
 def test_a_bad_grid_is_refused_naming_what_was_given(small, vary, message):
     with pytest.raises(cdsim.CdsimError, match=message):
         cdsim.sweep(small, vary)
+
+
+def test_plan_sweep_checks_and_defaults_as_sweep(small):
+    """The plan a sweep (and the command line's check of it) is made from: 5 replications
+    and seed 1 by default, the grid's work checked against max_changes, and a refusal that
+    names sweep()."""
+    from cdsim.errors import WorkloadError
+    from cdsim.experiments import check_work, plan_sweep
+
+    plan = plan_sweep(small, {"build.runners": [1, 2]})
+    assert (plan.replications, plan.seed) == (5, 1)
+    with pytest.raises(cdsim.CdsimError, match=r"^sweep\(\) takes a Scenario"):
+        plan_sweep("default", {"days": [5]})
+    vary = {"build.runners": [1, 2]}
+    assert check_work(small, 2, ["delivery"], max_changes=10**6, vary=vary)[0] == 2
+    with pytest.raises(WorkloadError):
+        check_work(small, 2, ["delivery"], max_changes=500, vary=vary)
