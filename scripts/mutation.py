@@ -227,28 +227,92 @@ EQUIVALENT: dict[str, str] = {
     "cdsim.practices.integration.x_release_train__mutmut_24": (
         "a timeout of 0 at a cut due this very instant changes nothing"
     ),
-    # experiments.py
+    # experiments.py, sweeping.py, metrics/summary.py, executors.py (re-keyed after the
+    # merge of main: issue 14 moved summarise and the sweep out of experiments.py)
     **{
-        f"cdsim.experiments.x__one_run__mutmut_{n}": (
-            "keep_events only saves memory: a RunSummary keeps no event log"
+        f"cdsim.{f}__mutmut_{n}": "keep_events only saves memory: no event log is kept"
+        for f in (
+            "experiments.x__one_run",
+            "experiments.x__one_run_metrics",
+            "sweeping.x_run_metrics",
+            "sweeping.x_run_with_tables",
         )
-        for n in (7, 12, 13)
+        for n in (7, 13)
+    },
+    **{
+        f"cdsim.{f}__mutmut_{n}": (
+            "columns= names the keys of the row dicts in their own order (never no rows)"
+        )
+        for f, n in (
+            ("experiments.x_runs_table", 7),
+            ("experiments.x_runs_table", 9),
+        )
     },
     **{
         f"cdsim.experiments.x_{f}__mutmut_{n}": (
-            "columns= names the keys of the row dicts in their own order (never no rows)"
+            "with an executor the jobs are not used (executors.using yields the executor)"
         )
-        for f, n in (("runs_table", 7), ("runs_table", 9), ("summarise", 63), ("summarise", 65))
+        for f, n in (("sweep", 31), ("run_tasks", 10))
     },
     **{
-        f"cdsim.experiments.x_{f}__mutmut_{n}": _ZIP_STRICT.replace("rows are NamedTuples", "")
-        + "the keys and their values always pair up"
-        for f, n in (("summarise", 44), ("summarise", 47), ("summarise", 48))
-        + (("sweep", 23), ("sweep", 26), ("sweep", 27))
+        f"cdsim.sweeping.x__stack__mutmut_{n}": (
+            "the stacked table's index is never read: it is written with index=False"
+        )
+        for n in (6, 8, 9)
     },
-    "cdsim.experiments.x_summarise__mutmut_31": 'classify gives "" to a metric without a band',
-    "cdsim.experiments.x_summarise__mutmut_10": "grouping by a list gives tuple keys already",
-    "cdsim.experiments.x_summarise__mutmut_3": "groupby(sort=None) keeps the order, as False",
+    **{
+        f"cdsim.sweeping.x_{f}__mutmut_{n}": "_runs_frame does not use its plan"
+        for f, n in (("write_runs", 3), ("_summary", 7))
+    },
+    **{
+        f"cdsim.sweeping.x_{f}__mutmut_{n}": "index=None is falsy: no index, as False"
+        for f, n in (("write_runs", 17), ("write_table", 17))
+    },
+    **{
+        f"cdsim.sweeping.x_{f}__mutmut_{n}": _POSIX_UTF8
+        for f in ("write_runs", "write_table")
+        for n in (20, 25)  # lineterminator (the handle is opened with newline="")
+    },
+    **{
+        f"cdsim.sweeping.xǁSweepPlanǁidentity__mutmut_{n}": (
+            "the identity is only hashed into the checkpoint's name and compared with itself: "
+            "another label for the kind is as distinct"
+        )
+        for n in (1, 2, 3, 4)
+    },
+    **{
+        f"cdsim.sweeping.xǁSweepPlanǁscenario_at__mutmut_{n}": _ZIP_STRICT.replace(
+            "rows are NamedTuples", "a point's values come from the grid of its keys"
+        )
+        for n in (5, 8, 9)
+    },
+    "cdsim.sweeping.x_run_sweep__mutmut_11": "None is falsy, as False",
+    "cdsim.sweeping.x_run_sweep__mutmut_14": (
+        "a checkpoint of the same identity holds only the plan's points (< plan.points)"
+    ),
+    "cdsim.sweeping.x__finish_point__mutmut_11": "checkpoint.save reads tables or {}",
+    "cdsim.sweeping.x__summary__mutmut_5": "by=('practice',) is summarise's default",
+    **{
+        f"cdsim.sweeping.xǁSweepPlanǁidentity__mutmut_{n}": (
+            "the identity is only hashed into the checkpoint's name and compared with itself: "
+            "another label for a field is as distinct"
+        )
+        for n in (13, 14, 23, 24)  # "grid", "replications"
+    },
+    **{
+        f"cdsim.{f}__mutmut_{n}": _ZIP_STRICT.replace(
+            "rows are NamedTuples", "the keys and their values always pair up"
+        )
+        for f, ns in (
+            ("sweeping.xǁSweepPlanǁidentity", (18, 21, 22)),
+            ("experiments.x_plan_sweep", (52, 55, 56)),
+            ("metrics.summary.x_summarise", (44, 47, 48)),
+        )
+        for n in ns
+    },
+    "cdsim.metrics.summary.x_summarise__mutmut_31": 'classify gives "" to a metric without a band',
+    "cdsim.metrics.summary.x_summarise__mutmut_10": "grouping by a list gives tuple keys already",
+    "cdsim.metrics.summary.x_summarise__mutmut_3": "groupby(sort=None) keeps the order, as False",
     # output.py, files.py (re-keyed after the merge of main, issue 11's rewrite of output.py)
     "cdsim.files.x_current_umask__mutmut_3": "the value set is only held until restored",
     **{

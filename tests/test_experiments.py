@@ -474,6 +474,7 @@ def test_plan_sweep_checks_and_defaults_as_sweep(small):
     names sweep()."""
     from cdsim.errors import WorkloadError
     from cdsim.experiments import check_work, plan_sweep
+    from cdsim.workload import estimate_run
 
     plan = plan_sweep(small, {"build.runners": [1, 2]})
     assert (plan.replications, plan.seed) == (5, 1)
@@ -483,3 +484,9 @@ def test_plan_sweep_checks_and_defaults_as_sweep(small):
     assert check_work(small, 2, ["delivery"], max_changes=10**6, vary=vary)[0] == 2
     with pytest.raises(WorkloadError):
         check_work(small, 2, ["delivery"], max_changes=500, vary=vary)
+    longer = small.with_values({"days": 30})
+    work = estimate_run(longer, "delivery").work
+    with pytest.raises(WorkloadError) as caught:  # each run fits, twenty do not
+        check_work(longer, 10, ["delivery"], max_changes=int(6 * work), vary=vary)
+    assert "this sweep would be worth about" in str(caught.value)
+    assert "changes of work in 20 runs" in str(caught.value)
