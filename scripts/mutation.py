@@ -246,6 +246,8 @@ EQUIVALENT: dict[str, str] = {
         for f, n in (
             ("experiments.x_runs_table", 7),
             ("experiments.x_runs_table", 9),
+            ("metrics.summary.x_summarise", 63),
+            ("metrics.summary.x_summarise", 65),
         )
     },
     **{
