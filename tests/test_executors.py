@@ -162,3 +162,47 @@ def test_an_executor_that_fails_is_an_execution_error_in_words(executor, message
 def test_an_error_inside_a_run_is_raised_as_it_is():
     with pytest.raises(ZeroDivisionError):
         list(executors.stream(FailingExecutor(on_result=ZeroDivisionError()), str, range(2)))
+
+
+# ------------------------------------------- a Dask executor, told without importing Dask
+class DaskLike(cf.Executor):
+    """Stands in for distributed's ClientExecutor: told by its module, and it reports its
+    cluster's threads through its client."""
+
+    def __init__(self, threads: dict[str, int] | None) -> None:
+        self._client = None if threads is None else FakeClient(dict.fromkeys(threads))
+        if threads is not None:
+            self._client.nthreads = lambda: threads
+
+
+DaskLike.__module__ = "distributed.client"
+
+
+def test_a_dask_executor_is_told_by_its_module_and_counts_its_clusters_threads():
+    assert not executors.is_dask(None)
+    assert not executors.is_dask(cf.ThreadPoolExecutor(1))
+    dask_like = DaskLike({"tcp://w1:1": 2, "tcp://w2:1": 3})
+    assert executors.is_dask(dask_like)
+    assert executors.worker_slots(dask_like) == 5
+    assert executors.worker_slots(None) == 1
+    assert executors.worker_slots(cf.ThreadPoolExecutor(3)) == 3
+    # a client that cannot say: one slot per core here
+    assert executors.worker_slots(DaskLike(None)) == executors.default_jobs()
+
+
+@pytest.mark.parametrize(
+    ("slots", "tasks", "dask", "expected"),
+    [
+        # chunks: tasks // (2 slots), at least 1, at most 3 (pool) or 10 (Dask);
+        # window: 4 chunks per slot, at least 2
+        (1, 100, False, (3, 4)),
+        (2, 10, False, (2, 8)),
+        (4, 4, False, (1, 16)),
+        (2, 1000, True, (10, 8)),
+        (2, 20, True, (5, 8)),
+    ],
+)
+def test_runs_are_chunked_by_slots_and_executor_kind(slots, tasks, dask, expected):
+    executor = DaskLike({"w": slots}) if dask else cf.ThreadPoolExecutor(slots)
+    assert executors.chunking(executor, tasks) == expected
+    assert executors.chunking(None, 100) == (3, 4)
