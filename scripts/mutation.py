@@ -295,6 +295,15 @@ EQUIVALENT: dict[str, str] = {
     "cdsim.sweeping.x__finish_point__mutmut_11": "checkpoint.save reads tables or {}",
     "cdsim.sweeping.x__summary__mutmut_5": "by=('practice',) is summarise's default",
     **{
+        f"cdsim.sweeping.x__assemble__mutmut_{n}": (
+            "pd.concat keeps the attrs its frames share: summarise sets band_source on each"
+        )
+        for n in (20, 21)
+    },
+    "cdsim.executors.x_chunking__mutmut_24": "4 chunks per slot, and slots >= 1: never under 3",
+    "cdsim.executors.x_worker_slots__mutmut_9": "distributed's ClientExecutor has a _client",
+    "cdsim.executors.x_worker_slots__mutmut_28": "None or default_jobs(), as 0 or default_jobs()",
+    **{
         f"cdsim.sweeping.xǁSweepPlanǁidentity__mutmut_{n}": (
             "the identity is only hashed into the checkpoint's name and compared with itself: "
             "another label for a field is as distinct"

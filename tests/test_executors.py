@@ -188,6 +188,8 @@ def test_a_dask_executor_is_told_by_its_module_and_counts_its_clusters_threads()
     assert executors.worker_slots(cf.ThreadPoolExecutor(3)) == 3
     # a client that cannot say: one slot per core here
     assert executors.worker_slots(DaskLike(None)) == executors.default_jobs()
+    # a user's own executor, that does not say how many workers it has: one per core
+    assert executors.worker_slots(FailingExecutor()) == executors.default_jobs()
 
 
 @pytest.mark.parametrize(
