@@ -21,7 +21,8 @@ the last measured scores and the survivors examined.
 
 Heavy: each mutant runs its tests once. Keep ``--jobs`` at 1 (the default) on a shared
 machine; with ``--jobs 2`` a group took from one minute (output) to seven (stages) on a
-2-core machine (docs/testing.md).
+2-core machine, and the experiments group, since issue 14, over half an hour with
+``--jobs 1`` (docs/testing.md).
 """
 
 from __future__ import annotations
