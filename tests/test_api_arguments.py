@@ -7,12 +7,19 @@ from __future__ import annotations
 import time
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import cdsim
 from cdsim import experiments
 from cdsim.errors import ArgumentError, CdsimError, UnknownPracticeError, WorkloadError
-from cdsim.workload import DEFAULT_MAX_CHANGES, RUN_SHARE, estimate_run, max_changes
+from cdsim.workload import (
+    DEFAULT_MAX_CHANGES,
+    RUN_SHARE,
+    count_text,
+    estimate_run,
+    max_changes,
+)
 
 
 @pytest.fixture(scope="module")
@@ -204,3 +211,62 @@ def test_jobs_inside_a_pool_worker_run_in_that_worker():
 
     with multiprocessing.get_context("spawn").Pool(1) as pool:
         assert pool.map(_compare_in_a_pool_worker, [0]) == [2]
+
+
+def test_a_wrong_scenario_is_refused_naming_the_function_called(small, no_runs):
+    with pytest.raises(ArgumentError, match=r"^compare\(\) takes a Scenario"):
+        cdsim.compare("default")
+    with pytest.raises(ArgumentError, match=r"^sweep\(\) takes a Scenario"):
+        cdsim.sweep("default", {"days": [5]})
+    with pytest.raises(ArgumentError, match=r"^compare\(\) takes a Scenario"):
+        experiments.check_work("x", 2)
+    with pytest.raises(ArgumentError, match=r"^sweep\(\) takes a Scenario"):
+        experiments.check_work("x", 2, vary={"days": [5]})
+
+
+def test_a_runaway_compare_states_how_many_runs_it_would_make(small, no_runs):
+    with pytest.raises(WorkloadError) as caught:
+        cdsim.compare(small, replications=10**9, practices=["delivery", "integration"])
+    assert "this compare would be worth about" in str(caught.value)
+    assert f"in {count_text(2 * 10**9)} runs" in str(caught.value)
+
+
+def test_check_work_checks_a_compare_without_running_it(small, no_runs):
+    """What the command line calls before it opens the result folder: the replications
+    and practices checked, and runaway work refused, with no run made."""
+    assert experiments.check_work(small, 3) == (3, tuple(cdsim.PRACTICES))
+    assert experiments.check_work(small, np.int64(2), ["delivery"]) == (2, ("delivery",))
+    with pytest.raises(ArgumentError, match="replications must be at least 1"):
+        experiments.check_work(small, 0)
+    with pytest.raises(UnknownPracticeError, match="unknown practice 'ci'"):
+        experiments.check_work(small, 2, ["ci"])
+    with pytest.raises(WorkloadError) as caught:
+        experiments.check_work(small, 10**9, ["delivery"])
+    assert "this compare would be worth about" in str(caught.value)
+    assert f"in {count_text(10**9)} runs" in str(caught.value)
+    work = estimate_run(small, "delivery").work
+    limit = int(work * RUN_SHARE * 2) + 1  # one run is far below its share of the limit
+    reps = int(limit // work)  # these fit, one more does not
+    assert experiments.check_work(small, reps, ["delivery"], max_changes=limit)[0] == reps
+    with pytest.raises(WorkloadError, match="this compare would be worth"):
+        experiments.check_work(small, reps + 1, ["delivery"], max_changes=limit)
+
+
+def test_check_work_checks_a_sweep_as_its_plan(small, no_runs):
+    vary = {"build.runners": [1, 2]}
+    assert experiments.check_work(small, 2, ["delivery"], vary=vary) == (2, ("delivery",))
+    with pytest.raises(ArgumentError, match="replications must be at least 1"):
+        experiments.check_work(small, 0, vary=vary)
+    with pytest.raises(WorkloadError, match="this sweep asks for 6 000 000 runs"):
+        experiments.check_work(small, 10**6, vary=vary)
+
+
+def test_runs_asked_without_tables_keep_only_their_metrics(small):
+    tasks = [(small, "delivery", 4, 0), (small, "deployment", 4, 1)]
+    whole = experiments.run_tasks(tasks, 1)
+    lean = experiments.run_tasks(tasks, 1, tables=False)
+    for full, kept in zip(whole, lean, strict=True):
+        assert (kept.practice, kept.replication) == (full.practice, full.replication)
+        pd.testing.assert_series_equal(kept.metrics, full.metrics)
+        assert len(full.changes) > 0
+        assert kept.changes.empty and kept.deployments.empty and kept.incidents.empty

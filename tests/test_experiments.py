@@ -266,6 +266,28 @@ def test_one_job_or_one_task_runs_here(fake_pool, tasks, jobs):
     assert calls == [(done, tasks) for done in range(1, tasks + 1)]
 
 
+def test_runs_on_an_executor_keep_a_window_of_four_chunks_per_worker(fake_pool):
+    """The memory bound of docs/scaling.md: no more than WINDOW_PER_WORKER chunks per
+    worker in flight before the first result is taken (three workers: twelve)."""
+    from cdsim import executors
+    from cdsim.experiments import run_tasks
+
+    pool = FakePool(3)
+    sent = []  # chunks submitted when each result is taken
+    run_tasks(list(range(60)), executor=pool, progress=lambda *_: sent.append(len(pool.chunks)))
+    assert sent[0] == executors.WINDOW_PER_WORKER * 3 == 12
+
+
+def test_a_comparison_runs_on_the_executor_it_is_given(small):
+    """Its runs are submitted to ``executor`` (the local pool is never made), and give
+    the same numbers as in this process."""
+    pool = FakePool(2)
+    on_pool = cdsim.compare(small, replications=2, seed=4, executor=pool)
+    assert sum(pool.chunks) == 2 * len(cdsim.PRACTICES)
+    here = cdsim.compare(small, replications=2, seed=4, jobs=1)
+    pd.testing.assert_frame_equal(on_pool.runs, here.runs)
+
+
 def test_no_jobs_given_means_every_core_and_never_more(fake_pool, monkeypatch):
     from cdsim import executors, experiments
 
@@ -336,6 +358,135 @@ def test_the_documented_defaults():
     assert compare["band_source"].default == sweep["band_source"].default == "dora-2023"
 
 
+class Planned(Exception):
+    """Raised by a stand-in for the runs, once it has seen what would run."""
+
+
+def test_a_call_without_the_defaults_runs_what_they_say(small, monkeypatch):
+    """The defaults as the calls use them (not only as the signature shows them): compare
+    makes 20 replications of every practice with seed 1, sweep 5 with seed 1; no run is
+    made (the work is caught before it starts)."""
+    from cdsim import experiments
+
+    seen = {}
+
+    def compare_runs(tasks, jobs, progress, executor):
+        seen["compare"] = tasks
+        raise Planned
+
+    def sweep_runs(plan, **kwargs):
+        seen["sweep"] = plan
+        raise Planned
+
+    monkeypatch.setattr(experiments, "run_tasks", compare_runs)
+    monkeypatch.setattr(experiments, "run_sweep", sweep_runs)
+    with pytest.raises(Planned):
+        cdsim.compare(small)
+    with pytest.raises(Planned):
+        cdsim.sweep(small, {"build.runners": [1, 2]})
+    tasks = seen["compare"]
+    assert len(tasks) == 20 * len(cdsim.PRACTICES)
+    assert {seed for _, _, seed, _ in tasks} == {1}
+    assert sorted({r for _, _, _, r in tasks}) == list(range(20))
+    assert (seen["sweep"].replications, seen["sweep"].seed) == (5, 1)
+
+
 def test_a_sweep_without_keys_says_what_to_give(small):
     with pytest.raises(cdsim.ScenarioError, match="^give at least one key to vary$"):
         cdsim.sweep(small, {})
+
+
+# ------------------------------------------------------ the streamed sweep, in detail
+def test_a_sweeps_table_is_indexed_from_zero_and_keeps_its_band_table(small):
+    table = cdsim.sweep(
+        small,
+        {"build.runners": [1, 3]},
+        replications=2,
+        jobs=1,
+        practices=["delivery"],
+        band_source="dora-2021",
+    )
+    assert table.index.equals(pd.RangeIndex(len(table)))
+    assert table.attrs["band_source"] == "dora-2021"
+    runs = cdsim.compare(
+        small.with_values({"build.runners": 3}),
+        replications=2,
+        jobs=1,
+        practices=["delivery"],
+        band_source="dora-2021",
+    )
+    point = table[table["build.runners"] == 3].drop(columns="build.runners")
+    pd.testing.assert_frame_equal(
+        point.reset_index(drop=True), runs.summary, check_like=False, check_dtype=False
+    )
+
+
+def test_a_sweep_sends_its_runs_a_few_at_a_time_and_a_window_at_once(small, monkeypatch):
+    """Chunks of at most POOL_CHUNK runs and WINDOW_PER_WORKER chunks per worker in flight
+    (three workers: chunks of 3, twelve in flight), whatever the executor."""
+    from cdsim import executors, sweeping
+    from cdsim.experiments import plan_sweep
+
+    monkeypatch.setattr(sweeping, "run_metrics", lambda task: {})
+    plan = plan_sweep(small, {"build.runners": [1, 2, 3]}, 4, practices=["delivery", "deployment"])
+    assert plan.runs == 24
+    pool = FakePool(3)
+    sent = []
+    sweeping.run_sweep(plan, executor=pool, progress=lambda *_: sent.append(len(pool.chunks)))
+    assert pool.chunks == [executors.POOL_CHUNK] * 8 and sent[0] == 8
+    pool = FakePool(3)
+    sent = []
+    plan = plan_sweep(small, {"build.runners": list(range(1, 10))}, 4, practices=["delivery"])
+    sweeping.run_sweep(plan, executor=pool, progress=lambda *_: sent.append(len(pool.chunks)))
+    assert max(pool.chunks) == executors.POOL_CHUNK and sent[0] == 12
+
+
+def test_run_sweep_keeps_tables_only_in_a_checkpoint(small):
+    from cdsim import sweeping
+    from cdsim.experiments import plan_sweep
+
+    plan = plan_sweep(small, {"build.runners": [1]}, 1, practices=["delivery"])
+    with pytest.raises(ValueError, match="^a sweep keeps its runs' tables only in a checkpoint"):
+        sweeping.run_sweep(plan, tables=True)
+
+
+@pytest.mark.parametrize(
+    ("vary", "message"),
+    [
+        (5, r"like \{'build.runners': \[1, 2, 4\]\}; got 5$"),
+        (
+            {1: [2]},
+            r"^default \(with days, warmup_days\): a key is dotted text like 'build.runners', got 1$",
+        ),
+        ({"days": 5}, "^vary 'days': give a list of values, like \\[1, 2, 4\\], not 5$"),
+        ({"days": []}, "^vary 'days': give at least one value to try$"),
+        ({"days": [5, [6]]}, "^vary one value at a time: 'days' got \\[6\\]; vary a single"),
+    ],
+)
+def test_a_bad_grid_is_refused_naming_what_was_given(small, vary, message):
+    with pytest.raises(cdsim.CdsimError, match=message):
+        cdsim.sweep(small, vary)
+
+
+def test_plan_sweep_checks_and_defaults_as_sweep(small):
+    """The plan a sweep (and the command line's check of it) is made from: 5 replications
+    and seed 1 by default, the grid's work checked against max_changes, and a refusal that
+    names sweep()."""
+    from cdsim.errors import WorkloadError
+    from cdsim.experiments import check_work, plan_sweep
+    from cdsim.workload import estimate_run
+
+    plan = plan_sweep(small, {"build.runners": [1, 2]})
+    assert (plan.replications, plan.seed) == (5, 1)
+    with pytest.raises(cdsim.CdsimError, match=r"^sweep\(\) takes a Scenario"):
+        plan_sweep("default", {"days": [5]})
+    vary = {"build.runners": [1, 2]}
+    assert check_work(small, 2, ["delivery"], max_changes=10**6, vary=vary)[0] == 2
+    with pytest.raises(WorkloadError):
+        check_work(small, 2, ["delivery"], max_changes=500, vary=vary)
+    longer = small.with_values({"days": 30})
+    work = estimate_run(longer, "delivery").work
+    with pytest.raises(WorkloadError) as caught:  # each run fits, twenty do not
+        check_work(longer, 10, ["delivery"], max_changes=int(6 * work), vary=vary)
+    assert "this sweep would be worth about" in str(caught.value)
+    assert "changes of work in 20 runs" in str(caught.value)

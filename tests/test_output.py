@@ -329,3 +329,300 @@ def test_refusals_name_the_folder_and_the_reason_exactly(tmp_path, monkeypatch):
     assert str(refused.value) == (
         f"--out {str(tmp_path / 'new')!r}: cannot write in {str(tmp_path)!r} (Permission denied)"
     )
+
+
+# ------------------------------------------------ faults, in words (read from mutation)
+def test_a_fault_of_the_results_own_files_is_an_output_error_in_words(tmp_path):
+    """An OSError about a file in the temporary folder or the target, raised while the
+    result is written, becomes the folder's error with the reason; another is left as it
+    is. EACCES is no disk fault: only the file name makes it the folder's."""
+    target = tmp_path / "results"
+    for where in ("scratch", "target"):
+        with pytest.raises(OutputError) as failed, OutputFolder(target) as out:
+            folder = out.folder if where == "scratch" else target
+            raise PermissionError(13, "Permission denied", str(folder / "a.csv"))
+        assert str(failed.value) == (
+            f"--out {str(target)!r}: the result cannot be written (Permission denied); "
+            "an earlier result is as it was"
+        )
+    elsewhere = str(tmp_path / "input.toml")
+    with pytest.raises(PermissionError), OutputFolder(target):
+        raise PermissionError(13, "Permission denied", elsewhere)
+    with pytest.raises(OutputError) as failed, OutputFolder(target) as out:
+        raise OSError(36, "File name too long", str(out.folder / "a.csv"))
+    assert str(failed.value) == (
+        f"--out {str(target)!r}: the name is too long for this file system "
+        "(File name too long); choose a shorter --out"
+    )
+    assert not leftovers(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "number, strerror, message",
+    [
+        (28, "No space left on device", "the disk is full (No space left on device);"),
+        (36, "File name too long", "the name is too long for this file system"),
+        (22, "Invalid argument", "cannot write in {parent!r} (Invalid argument)"),
+    ],
+)
+def test_a_target_the_file_system_refuses_is_named_before_any_run(
+    tmp_path, monkeypatch, number, strerror, message
+):
+    """Opening makes the target and removes it again: each refusal of the file system
+    gets its own words (a full disk, a name too long, anything else with the parent)."""
+    real_mkdir = Path.mkdir
+
+    def mkdir(self, *args, **kwargs):
+        if self.name == "results":
+            raise OSError(number, strerror)
+        return real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", mkdir)
+    target = tmp_path / "results"
+    with pytest.raises(OutputError) as refused:
+        OutputFolder(target).open()
+    assert str(refused.value).startswith(f"--out {str(target)!r}: ")
+    assert message.format(parent=str(tmp_path)) in str(refused.value)
+    assert not leftovers(tmp_path)
+
+
+def test_a_target_in_a_read_only_parent_is_left_to_the_temporary_folder(tmp_path, monkeypatch):
+    """EACCES (or EPERM) on making the target is no refusal yet: the temporary folder is
+    tried next (here it can be made, so the folder opens)."""
+    real_mkdir = Path.mkdir
+
+    def mkdir(self, *args, **kwargs):
+        if self.name == "results":
+            raise PermissionError(13, "Permission denied")
+        return real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", mkdir)
+    out = OutputFolder(tmp_path / "results")
+    assert out.open().parent == tmp_path
+    out.discard()
+
+
+def test_a_target_folder_where_no_file_can_be_made_says_why(tmp_path, monkeypatch):
+    import tempfile
+
+    target = tmp_path / "results"
+    target.mkdir()
+
+    def denied(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", denied)
+    with pytest.raises(OutputError) as refused:
+        OutputFolder(target).open()
+    assert str(refused.value) == (
+        f"--out {str(target)!r}: cannot write in this folder (Permission denied)"
+    )
+
+
+def test_a_parent_folder_made_meanwhile_by_another_process_is_used(tmp_path, monkeypatch):
+    """The first missing parent appears between the check and mkdir: the deeper ones are
+    still made, and the folder opens."""
+    real_mkdir = Path.mkdir
+
+    def mkdir(self, *args, **kwargs):
+        if self.name == "a" and not self.exists():
+            real_mkdir(self)  # someone else was faster
+            raise FileExistsError(17, "File exists", str(self))
+        return real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", mkdir)
+    target = tmp_path / "a" / "b" / "c" / "results"
+    with OutputFolder(target) as out:
+        out.write_text("x.txt", "1")
+        out.commit()
+    assert (target / "x.txt").read_text() == "1"
+
+
+def test_many_conflicting_files_are_named_five_and_counted(tmp_path):
+    target = tmp_path / "results"
+    target.mkdir()
+    names = [f"t{i}.csv" for i in range(7)]
+    for name in names:
+        (target / name).write_text("mine")
+    with pytest.raises(OutputError) as refused:
+        OutputFolder(target, expected=names).open()
+    assert str(refused.value) == (
+        f"--out {str(target)!r}: holds t0.csv, t1.csv, t2.csv, t3.csv, t4.csv and 2 more, "
+        "which no earlier cdsim result wrote there (your own files?); cdsim does not replace "
+        "them: move them away, or choose another --out"
+    )
+    (target / names[6]).unlink()
+    with pytest.raises(OutputError) as refused:
+        OutputFolder(target, expected=names).open()
+    assert "holds t0.csv, t1.csv, t2.csv, t3.csv, t4.csv and 1 more, which" in str(refused.value)
+    (target / names[5]).unlink()
+    with pytest.raises(OutputError) as refused:
+        OutputFolder(target, expected=names).open()
+    assert "holds t0.csv, t1.csv, t2.csv, t3.csv, t4.csv, which no" in str(refused.value)
+    for name in names[2:5]:
+        (target / name).unlink()
+    with pytest.raises(OutputError) as refused:
+        OutputFolder(target, expected=names).open()
+    assert "holds t0.csv, t1.csv, which no earlier cdsim result wrote there (your own files?)" in (
+        str(refused.value)
+    )
+
+
+@pytest.mark.parametrize("name", [".hidden.csv", "sub"])
+def test_a_result_holds_plain_visible_files_only(tmp_path, name):
+    with OutputFolder(tmp_path / "results") as out:
+        if name == "sub":
+            out.path(name).mkdir()
+        else:
+            out.write_text(name, "x")
+        with pytest.raises(RuntimeError, match=f"a result holds plain files only, not '{name}'"):
+            out.commit()
+    assert not (tmp_path / "results").exists()
+
+
+def test_an_existing_empty_folder_is_filled_not_replaced(tmp_path):
+    """The user's own (empty) folder stays that folder, with its own mode."""
+    target = tmp_path / "results"
+    target.mkdir(mode=0o700)
+    target.chmod(0o700)
+    inode = target.stat().st_ino
+    with OutputFolder(target) as out:
+        out.write_text("x.txt", "1")
+        out.commit()
+    assert target.stat().st_ino == inode and (target.stat().st_mode & 0o777) == 0o700
+    assert (target / "x.txt").read_text() == "1"
+
+
+def test_a_failed_move_into_an_existing_empty_folder_keeps_the_folder(tmp_path, monkeypatch):
+    target = tmp_path / "results"
+    target.mkdir()
+    real_replace = os.replace
+
+    def replace(src, dst):
+        if Path(dst).name == MANIFEST:
+            raise OSError(5, "Input/output error")
+        return real_replace(src, dst)
+
+    with pytest.raises(OutputError, match="could not be moved in"), OutputFolder(target) as out:
+        out.write_text("x.txt", "1")
+        monkeypatch.setattr(os, "replace", replace)
+        out.commit()
+    monkeypatch.undo()
+    assert target.is_dir() and list(target.iterdir()) == []
+    assert not leftovers(tmp_path)
+
+
+def _failing_replace(monkeypatch, fails):
+    """os.replace that raises EIO for the moves ``fails(src, dst)`` picks."""
+    real_replace = os.replace
+
+    def replace(src, dst):
+        if fails(Path(src), Path(dst)):
+            raise OSError(5, "Input/output error")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+
+
+@pytest.mark.parametrize("earlier", [False, True])
+def test_a_fault_while_putting_files_back_still_ends_in_the_folders_error(
+    tmp_path, monkeypatch, earlier
+):
+    """A move fails, and so does putting back what had moved (a failing disk): the error
+    is still the folder's, in words (what is left is what the disk allowed). Without an
+    earlier result the folder is made by the commit (the one-step rename having failed)
+    and cannot be removed again, as it is not empty."""
+    target = tmp_path / "results"
+    if earlier:
+        with OutputFolder(target) as out:
+            out.write_text("x.txt", "old")
+            out.commit()
+    real_rename = os.rename
+
+    def rename(src, dst):
+        if Path(dst) == target:
+            raise FileExistsError(17, "File exists")  # someone made it meanwhile
+        return real_rename(src, dst)
+
+    monkeypatch.setattr(os, "rename", rename)
+    with pytest.raises(OutputError, match="could not be moved in"), OutputFolder(target) as out:
+        out.write_text("x.txt", "new")
+        scratch = out.folder
+        _failing_replace(
+            monkeypatch,
+            lambda src, dst: (
+                dst == target / MANIFEST or (src == target / "x.txt" and dst.parent == scratch)
+            ),
+        )
+        out.commit()
+    assert target.is_dir()
+
+
+def test_an_earlier_file_that_cannot_be_removed_does_not_fail_the_new_result(tmp_path, monkeypatch):
+    target = tmp_path / "results"
+    with OutputFolder(target) as out:
+        out.write_text("old.txt", "1")
+        out.commit()
+    real_unlink = os.unlink
+
+    def unlink(path, *args, **kwargs):
+        if Path(path).name == "old.txt":
+            raise PermissionError(13, "Permission denied")
+        return real_unlink(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "unlink", unlink)
+    with OutputFolder(target) as out:
+        out.write_text("new.txt", "2")
+        out.commit()
+    assert (target / "new.txt").read_text() == "2"
+    assert (target / MANIFEST).read_text() == "new.txt\n"
+
+
+def _dead_runs_folder(folder: Path) -> Path:
+    """A temporary folder as a run of cdsim on this host leaves it when killed."""
+    import subprocess
+    import sys
+
+    from cdsim.tempfolders import host_tag
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    stale = folder / f"{TEMP_PREFIX}{gone.pid}-{host_tag()}-abc123"
+    stale.mkdir(parents=True)
+    (stale / "half.csv").write_text("1,2")
+    return stale
+
+
+def test_a_killed_runs_temporary_folders_are_removed_when_a_folder_opens(tmp_path):
+    """Beside the target (where they are made) and inside it (a mount point's place)."""
+    target = tmp_path / "results"
+    beside = _dead_runs_folder(tmp_path)
+    inside = _dead_runs_folder(target)
+    with OutputFolder(target) as out:
+        assert not beside.exists() and not inside.exists()
+        out.write_text("x.txt", "1")
+        out.commit()
+
+
+def test_a_target_on_another_file_system_gets_its_temporary_folder_inside(tmp_path, monkeypatch):
+    """A mount point: a folder cannot be renamed across file systems, so the temporary
+    folder goes inside the target (files then move within one file system)."""
+    target = tmp_path / "mounted"
+    target.mkdir()
+    real_stat = os.stat
+
+    def stat(path, *args, **kwargs):
+        info = real_stat(path, *args, **kwargs)
+        if Path(path) == target:
+            fields = list(info)
+            fields[2] += 1  # st_dev: another device
+            return os.stat_result(fields)
+        return info
+
+    monkeypatch.setattr(os, "stat", stat)
+    with OutputFolder(target) as out:
+        assert out.folder.parent == target
+        out.write_text("x.txt", "1")
+        out.commit()
+    monkeypatch.undo()
+    assert sorted(p.name for p in target.iterdir()) == [MANIFEST, "x.txt"]

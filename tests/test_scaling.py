@@ -92,9 +92,10 @@ def test_an_interrupted_sweep_resumes_to_the_same_result(small, reference, tmp_p
     finished = store.finished()
     assert 2 <= len(finished) < plan.points
     seen = []
-    table = sweeping.run_sweep(plan, jobs=2, progress=lambda d, t: seen.append(d), checkpoint=store)
-    assert seen[0] == len(finished) * plan.runs_per_point  # the finished points were not run
-    assert seen[-1] == plan.runs
+    table = sweeping.run_sweep(plan, jobs=2, progress=lambda *dt: seen.append(dt), checkpoint=store)
+    # the finished points were not run, and the progress counts them from the start
+    assert seen[0] == (len(finished) * plan.runs_per_point, plan.runs)
+    assert seen[-1] == (plan.runs, plan.runs)
     assert csv_bytes(table, tmp_path, "resumed") == reference
 
 
@@ -221,3 +222,67 @@ def test_a_sweep_with_every_table_streams_them_from_its_points(tmp_path):
     ]
     assert len(mine) == len(one.changes)
     assert '"changes.csv"' in (out / "report.html").read_text(encoding="utf-8")
+
+
+def test_a_sweeps_streamed_tables_are_labelled_and_written_like_every_table(tmp_path):
+    """runs.csv and changes.csv of a sweep come point by point from its checkpoint: each
+    row carries its point's value, then practice and replication, no index column, and
+    floats with ten significant digits (FLOAT_FORMAT), as every table of cdsim."""
+    out = tmp_path / "out"
+    args = ["sweep", "classroom", "--vary", "build.runners=1,2", "--set", "days=15", "-r", "2"]
+    args += ["-j", "1", "--no-charts", "--tables", "all", "-o", str(out)]
+    result = CliRunner().invoke(cli, args, env=ENGLISH)
+    assert result.exit_code == 0, result.output
+    for name in ("runs.csv", "changes.csv"):
+        table = pd.read_csv(out / name)
+        assert list(table.columns[:3]) == ["build.runners", "practice", "replication"], name
+        assert table["build.runners"].tolist() == sorted(table["build.runners"]), name
+        assert set(table["build.runners"]) == {1, 2}, name
+        assert set(table["replication"]) == {0, 1}, name
+        text = (out / name).read_text(encoding="utf-8")
+        digits = [len(f.split("e")[0].replace(".", "").lstrip("-0")) for f in _floats(text)]
+        assert digits and max(digits) <= 10, name
+        assert max(digits) >= 8, name  # not all short: the format is what keeps them short
+
+
+def _floats(text: str) -> list[str]:
+    return [f for line in text.splitlines()[1:] for f in line.split(",") if "." in f]
+
+
+class CountingThreads(cf.ThreadPoolExecutor):
+    submitted = 0
+
+    def submit(self, *args, **kwargs):
+        self.submitted += 1
+        return super().submit(*args, **kwargs)
+
+
+def test_a_sweep_runs_on_the_executor_it_is_given(small):
+    with CountingThreads(2) as threads:
+        cdsim.sweep(small, {"build.runners": [1, 2]}, replications=1, executor=threads)
+    assert threads.submitted > 0
+
+
+def test_the_api_resumes_from_its_checkpoint_folder(small, reference, tmp_path, monkeypatch):
+    """An interrupted sweep left its finished points in ``checkpoint``: the same call (here
+    without a progress function) runs only the rest, to the same table, and removes the
+    folder."""
+    run = sweeping.run_metrics
+    folder = tmp_path / "progress"
+    plan = plan_sweep(small, VARY, replications=2, seed=3)
+    store = Checkpoint(folder, plan.identity())
+
+    def stop_after(done, total):
+        if done >= 14:
+            raise Stop
+
+    with pytest.raises(Stop):
+        sweeping.run_sweep(plan, jobs=1, progress=stop_after, checkpoint=store)
+    finished = store.finished()
+    assert finished
+    made = []
+    monkeypatch.setattr(sweeping, "run_metrics", lambda task: made.append(task) or run(task))
+    table = cdsim.sweep(small, VARY, replications=2, seed=3, jobs=1, checkpoint=str(folder))
+    assert len(made) == plan.runs - len(finished) * plan.runs_per_point  # only the rest
+    assert csv_bytes(table, tmp_path, "resumed") == reference
+    assert not folder.exists()
