@@ -171,6 +171,10 @@ def test_ctrl_c_keeps_the_finished_points_and_the_same_command_resumes(tmp_path)
     env = {**os.environ, **ENGLISH, "MPLBACKEND": "Agg"}
     args = ["sweep", "classroom", "--vary", "build.runners=1,2,3,4", "--vary"]
     args += ["approval.delay.mean_hours=1,8", "--set", "days=30", "-r", "3", "--no-charts"]
+    # One process: the points finish one after another (about 0.7 s apart), so the signal
+    # lands mid-sweep even when other tests load the machine (with worker processes, a
+    # starved main process once found its first points only as the last ones finished).
+    args += ["--jobs", "1"]
     out = tmp_path / "out"
     run = subprocess.Popen(
         [*exe, *args, "-o", str(out)], env=env, stderr=subprocess.PIPE, text=True
