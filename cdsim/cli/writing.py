@@ -164,6 +164,8 @@ def write_sensitivity_charts(
 
 
 def _write_metric_charts(plot, prefix, table, metrics, folder, lang, progress):
+    """``plot(table, metric, lang=lang)`` for each metric, saved as ``<prefix>_<metric>``;
+    ``progress(done, total)`` after each chart."""
     _use_agg()
     import matplotlib.pyplot as plt
 
